@@ -1,0 +1,6 @@
+/**
+ * Equidistant series model, codecs, gap filling.
+ *
+ * <p>Placeholder until its issue fills it; see DESIGN.md section 1 for what this module owns.
+ */
+package io.thermocline.timeseries;
