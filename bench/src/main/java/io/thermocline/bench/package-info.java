@@ -1,6 +1,5 @@
 /**
- * Workloads and peer comparisons.
- *
- * <p>Placeholder until its issue fills it; see DESIGN.md section 1 for what this module owns.
+ * Benchmarks that put Thermocline next to its peers in one run and print ratios. Run on purpose
+ * (see bench/README.md), never part of the default test run.
  */
 package io.thermocline.bench;
