@@ -14,6 +14,8 @@ import io.thermocline.common.expr.Expr.Or;
 import io.thermocline.common.schema.Column;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.StorageClass;
+import io.thermocline.common.type.TypeKind;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,9 +42,11 @@ public final class ExprBinder {
     if (e instanceof Compare c) {
       Expr left = bind(c.left(), schema);
       Expr right = bind(c.right(), schema);
-      if (left instanceof ColumnRef col && right instanceof Literal lit) {
+      if (isUnbound(c.left()) && left instanceof ColumnRef col && right instanceof Literal lit) {
         right = coerce(lit, schema.column(col.index()));
-      } else if (right instanceof ColumnRef col && left instanceof Literal lit) {
+      } else if (isUnbound(c.right())
+          && right instanceof ColumnRef col
+          && left instanceof Literal lit) {
         left = coerce(lit, schema.column(col.index()));
       }
       return new Compare(c.op(), left, right);
@@ -51,7 +55,7 @@ public final class ExprBinder {
       Expr v = bind(b.value(), schema);
       Expr lo = bind(b.low(), schema);
       Expr hi = bind(b.high(), schema);
-      if (v instanceof ColumnRef col) {
+      if (isUnbound(b.value()) && v instanceof ColumnRef col) {
         Column column = schema.column(col.index());
         lo = lo instanceof Literal l ? coerce(l, column) : lo;
         hi = hi instanceof Literal l ? coerce(l, column) : hi;
@@ -61,7 +65,7 @@ public final class ExprBinder {
     if (e instanceof In in) {
       Expr v = bind(in.value(), schema);
       List<Literal> list = in.list();
-      if (v instanceof ColumnRef col) {
+      if (isUnbound(in.value()) && v instanceof ColumnRef col) {
         Column column = schema.column(col.index());
         List<Literal> coerced = new ArrayList<>(list.size());
         for (Literal l : list) {
@@ -86,12 +90,27 @@ public final class ExprBinder {
     throw new ThermoException(ErrorCode.INTERNAL, "unknown expression " + e);
   }
 
+  private static boolean isUnbound(Expr e) {
+    return !(e instanceof ColumnRef c) || c.index() < 0;
+  }
+
   private static Literal coerce(Literal lit, Column column) {
     Object v = lit.value();
     if (v == null) {
       return lit;
     }
     StorageClass storage = column.type().storage();
+    if (column.type().kind() == TypeKind.DECIMAL && v instanceof Number n) {
+      // Compare in the unscaled domain: exact when the literal fits the scale, else a scaled
+      // double.
+      BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+      BigDecimal unscaled = d.movePointRight(column.type().scale());
+      try {
+        return new Literal(unscaled.longValueExact());
+      } catch (ArithmeticException inexact) {
+        return new Literal(unscaled.doubleValue());
+      }
+    }
     if (storage == StorageClass.LONG && (v instanceof Double || v instanceof Float)) {
       return new Literal(((Number) v).doubleValue());
     }

@@ -63,6 +63,20 @@ class ExprEvaluatorTest {
   }
 
   @Test
+  void decimalLiteralsCompareInTheUnscaledDomainAndBindingIsIdempotent() {
+    Schema dec = Schema.of(Column.nullable("amount", DataType.decimal(12, 2)));
+    Expr bound = ExprBinder.bind(gt("amount", 2.5), dec);
+    assertThat(ExprEvaluator.evaluate(bound, new Object[] {251L})).isTrue();
+    assertThat(ExprEvaluator.evaluate(bound, new Object[] {250L})).isFalse();
+    assertThat(ExprBinder.bind(bound, dec)).isEqualTo(bound);
+    Expr inexact = ExprBinder.bind(gt("amount", 2.505), dec);
+    assertThat(ExprEvaluator.evaluate(inexact, new Object[] {251L})).isTrue();
+    assertThat(ExprEvaluator.evaluate(inexact, new Object[] {250L})).isFalse();
+    Expr dateBound = ExprBinder.bind(eq("d", LocalDate.of(1970, 1, 2)), schema);
+    assertThat(ExprBinder.bind(dateBound, schema)).isEqualTo(dateBound);
+  }
+
+  @Test
   void collectsColumns() {
     assertThat(and(gt("x", 1), or(eq("s", "a"), isNull("x"))).columns()).containsExactly("x", "s");
   }
