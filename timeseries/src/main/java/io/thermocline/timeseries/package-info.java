@@ -1,6 +1,6 @@
 /**
- * Equidistant series model, codecs, gap filling.
- *
- * <p>Placeholder until its issue fills it; see DESIGN.md section 1 for what this module owns.
+ * Equidistant time series: bit I/O, value codecs, the checksummed series block format and the
+ * series functions (grid, rounding, gap filling, disaggregation). Must not know about tables, tiers
+ * or SQL; it works on primitive arrays and byte arrays only.
  */
 package io.thermocline.timeseries;

@@ -1,0 +1,8 @@
+package io.thermocline.timeseries.codec;
+
+class AlpCodecTest extends CodecContractTest {
+  @Override
+  protected Codec codec() {
+    return AlpCodec.INSTANCE;
+  }
+}

@@ -1,0 +1,8 @@
+package io.thermocline.timeseries.codec;
+
+class DoubleCodecChooserTest extends CodecContractTest {
+  @Override
+  protected Codec codec() {
+    return new ChosenDoubleCodec();
+  }
+}

@@ -1,0 +1,8 @@
+package io.thermocline.timeseries.codec;
+
+class EquidistantCodecTest extends CodecContractTest {
+  @Override
+  protected Codec codec() {
+    return EquidistantCodec.INSTANCE;
+  }
+}

@@ -1,0 +1,8 @@
+package io.thermocline.timeseries.codec;
+
+class PlainDoubleCodecTest extends CodecContractTest {
+  @Override
+  protected Codec codec() {
+    return PlainDoubleCodec.INSTANCE;
+  }
+}

@@ -1,0 +1,8 @@
+package io.thermocline.timeseries.codec;
+
+class PlainLongCodecTest extends CodecContractTest {
+  @Override
+  protected Codec codec() {
+    return PlainLongCodec.INSTANCE;
+  }
+}
