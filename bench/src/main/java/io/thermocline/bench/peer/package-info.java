@@ -1,2 +1,4 @@
-/** Peer systems driven by the benches (DuckDB first). Bench code only; never a runtime dependency. */
+/**
+ * Peer systems driven by the benches (DuckDB first). Bench code only; never a runtime dependency.
+ */
 package io.thermocline.bench.peer;

@@ -19,7 +19,8 @@ public final class BenchTable {
   }
 
   /** Adds a measurement; {@code better} says which direction wins (for the verdict column). */
-  public void add(String what, String unit, double thermo, double other, Better better, double target) {
+  public void add(
+      String what, String unit, double thermo, double other, Better better, double target) {
     double ratio = thermo / other;
     String verdict =
         Double.isNaN(target)
@@ -33,8 +34,11 @@ public final class BenchTable {
   public String render() {
     StringBuilder sb = new StringBuilder();
     sb.append("### ").append(title).append("\n\n");
-    sb.append("| measure | unit | Thermocline | ").append(peer).append(" | ratio T/")
-        .append(peer).append(" | target |\n");
+    sb.append("| measure | unit | Thermocline | ")
+        .append(peer)
+        .append(" | ratio T/")
+        .append(peer)
+        .append(" | target |\n");
     sb.append("|---|---|---:|---:|---:|---|\n");
     for (String[] l : lines) {
       sb.append("| ").append(String.join(" | ", l)).append(" |\n");
