@@ -129,7 +129,10 @@ public final class HotStoreDemo {
       ts[i] = 1_704_067_200_000_000L + (row / 50) * MINUTE;
       sensor[i] = SENSORS[(int) (row % 50)];
       temperature[i] =
-          Math.round((20 + 8 * Math.sin(row / 50 / 720.0) + random.nextDouble()) * 10) / 10.0;
+          Math.round(
+                  (18 + (row % 50) * 0.1 + 8 * Math.sin(row / 50 / 720.0) + random.nextDouble())
+                      * 10)
+              / 10.0;
       humidity[i] = Math.round((40 + 20 * random.nextDouble()) * 10) / 10.0;
     }
     return new ColumnBatch(
