@@ -1,6 +1,6 @@
 /**
- * Parquet files on a Hadoop FileSystem plus RocksDB: manifest, cold delta, tombstones.
- *
- * <p>Placeholder until its issue fills it; see DESIGN.md section 1 for what this module owns.
+ * The cold tier: Parquet files on any Hadoop FileSystem plus one RocksDB (manifest, cold delta,
+ * tombstones, catalog), snapshot scans and compaction; {@link io.thermocline.coldstore.ColdStore}
+ * is the entry point. Must not know the hot store or the engine, nor assume a local root path.
  */
 package io.thermocline.coldstore;

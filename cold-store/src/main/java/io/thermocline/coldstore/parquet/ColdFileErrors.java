@@ -1,0 +1,38 @@
+package io.thermocline.coldstore.parquet;
+
+import io.thermocline.common.error.CorruptFileException;
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
+import java.io.EOFException;
+import java.io.IOException;
+
+/**
+ * Turns what parquet-hadoop and Hadoop throw while reading a file into Thermocline errors naming
+ * the file: decoding failures (bad page CRC, undecodable Thrift headers, ZSTD frames, short reads)
+ * are {@link CorruptFileException}s; other I/O failures of the file system are {@code IO_ERROR}s.
+ * Stateless.
+ */
+public final class ColdFileErrors {
+  private ColdFileErrors() {}
+
+  public static ThermoException reading(String file, Throwable e) {
+    if (e instanceof ThermoException t) {
+      return t;
+    }
+    if (e instanceof IOException io && !isDecodingFailure(io)) {
+      return new ThermoException(
+          ErrorCode.IO_ERROR, "cannot read cold file " + file + ": " + e.getMessage(), e);
+    }
+    return new CorruptFileException(file, -1, "cold file is unreadable: " + e, e);
+  }
+
+  private static boolean isDecodingFailure(IOException e) {
+    String cls = e.getClass().getName();
+    String msg = String.valueOf(e.getMessage());
+    return e instanceof EOFException
+        || cls.startsWith("org.apache.parquet")
+        || cls.startsWith("com.github.luben")
+        || msg.contains("can not read class")
+        || msg.contains("is not a Parquet file");
+  }
+}
