@@ -1,22 +1,21 @@
 package io.thermocline.bench;
 
+import io.thermocline.bench.cold.ColdStoreBench;
 import io.thermocline.bench.hot.HotStoreBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /**
- * Entry point of {@code bench/}: {@code BenchMain hot [--rows N] [--runs N] [--flights PATH |
+ * Entry point of {@code bench/}: {@code BenchMain hot|cold [--rows N] [--runs N] [--flights PATH |
  * --no-flights]}. Prints Markdown tables and also writes them to {@code bench-results/}.
  */
 public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !args[0].equals("hot")) {
-      System.err.println(
-          "usage: BenchMain hot [--rows N] [--runs N] [--flights PATH | --no-flights]");
-      System.exit(2);
+    if (args.length == 0) {
+      usage();
     }
     long rows = 10_000_000L;
     int runs = 5;
@@ -36,12 +35,39 @@ public final class BenchMain {
         }
       }
     }
-    String report = new HotStoreBench(rows, runs, flights).run();
+    String report;
+    switch (args[0]) {
+      case "hot" -> report = new HotStoreBench(rows, runs, flights).run();
+      case "cold" -> report = new ColdStoreBench(requireFile(flights), runs).run();
+      default -> {
+        usage();
+        return;
+      }
+    }
+    write(args[0], report);
+  }
+
+  private static Path requireFile(Path file) {
+    if (file == null || !Files.isRegularFile(file)) {
+      System.err.println("data file not found: " + file + " (use --flights PATH)");
+      System.exit(1);
+    }
+    return file;
+  }
+
+  private static void usage() {
+    System.err.println(
+        "usage: BenchMain hot|cold [--rows N] [--runs N] [--flights PATH | --no-flights]");
+    System.exit(2);
+  }
+
+  /** Prints the report and keeps a copy in bench-results/NAME-TIMESTAMP.md. */
+  static void write(String name, String report) throws java.io.IOException {
     System.out.println();
     System.out.println(report);
     Path dir = Path.of("bench-results");
     Files.createDirectories(dir);
-    Path file = dir.resolve("hot-" + LocalDateTime.now().toString().replace(':', '-') + ".md");
+    Path file = dir.resolve(name + "-" + LocalDateTime.now().toString().replace(':', '-') + ".md");
     Files.writeString(file, report);
     System.out.println("written to " + file.toAbsolutePath());
   }
