@@ -15,6 +15,7 @@ import io.thermocline.coldstore.scan.VectorFilter;
 import io.thermocline.common.batch.BatchBuilder;
 import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.batch.NullBitmap;
+import io.thermocline.common.error.CorruptFileException;
 import io.thermocline.common.expr.ExprEvaluator;
 import io.thermocline.common.schema.Schema;
 import java.util.ArrayDeque;
@@ -86,8 +87,23 @@ final class SnapshotScan implements AutoCloseable {
         });
   }
 
-  /** The next batch with at least one selected row, or null. */
+  /**
+   * The next batch with at least one selected row, or null. A damaged file is reported with the
+   * table's name as well as the file's, so an operator knows which table lost what.
+   */
   Source next() {
+    try {
+      return nextSource();
+    } catch (CorruptFileException e) {
+      if (e.getMessage().contains("cold table ")) {
+        throw e;
+      }
+      throw new CorruptFileException(
+          e.file(), e.offset(), "cold table " + table.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Source nextSource() {
     while (true) {
       if (reader != null) {
         RowChunk chunk = reader.next(batchSize);

@@ -219,12 +219,14 @@ abstract class ColdFaultContract {
     table = store.table("faulty_t");
     assertThatThrownBy(() -> scan(table, 100))
         .isInstanceOfSatisfying(
-            ThermoException.class, e -> assertNames(e, ErrorCode.CORRUPT_FILE, file, "checksum"));
+            ThermoException.class,
+            e -> assertNames(e, ErrorCode.CORRUPT_FILE, file, "checksum", "cold table faulty_t"));
     write(file, java.util.Arrays.copyOf(original, original.length - 100));
     store.footers().clear();
     assertThatThrownBy(() -> scan(table, 100))
         .isInstanceOfSatisfying(
-            ThermoException.class, e -> assertNames(e, ErrorCode.CORRUPT_FILE, file, "bytes"));
+            ThermoException.class,
+            e -> assertNames(e, ErrorCode.CORRUPT_FILE, file, "bytes", "cold table faulty_t"));
   }
 
   @Test
@@ -244,7 +246,7 @@ abstract class ColdFaultContract {
       try {
         RowAssert.assertSameRows("[seed=" + seed + "] flip at " + at, good, scan(table, 100));
       } catch (ThermoException e) {
-        assertNames(e, ErrorCode.CORRUPT_FILE, file);
+        assertNames(e, ErrorCode.CORRUPT_FILE, file, "cold table faulty_t");
         refused++;
       }
     }
