@@ -86,13 +86,16 @@ public final class HotStoreBench {
     int n = Math.max(1, w.batches().size() / 10);
     Workload part = new Workload(w.name(), w.schema(), w.batches().subList(0, n), (long) n * 4096);
     System.out.println("warming up on " + part.rows() + " rows...");
-    try (ColumnPartition hot = new ColumnPartition("warm", w.schema(), config(2));
-        DuckDbPeer duck = new DuckDbPeer()) {
-      duck.create("cpu", w.schema());
-      appendHot(hot, part);
-      hot.mergeDelta(n);
-      duck.load("cpu", part);
-      queries(new BenchTable("warm-up", "DuckDB"), 1, hot, duck, t0, t1);
+    for (int threads = 1; threads <= 2; threads++) {
+      try (ColumnPartition hot = new ColumnPartition("warm", w.schema(), config(threads));
+          DuckDbPeer duck = new DuckDbPeer()) {
+        duck.threads(threads);
+        duck.create("cpu", w.schema());
+        appendHot(hot, part);
+        hot.mergeDelta(n);
+        duck.load("cpu", part);
+        queries(new BenchTable("warm-up", "DuckDB"), threads, hot, duck, t0, t1);
+      }
     }
   }
 
