@@ -2,13 +2,15 @@ package io.thermocline.bench;
 
 import io.thermocline.bench.cold.ColdStoreBench;
 import io.thermocline.bench.hot.HotStoreBench;
+import io.thermocline.bench.series.SeriesBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /**
  * Entry point of {@code bench/}: {@code BenchMain hot|cold [--rows N] [--runs N] [--flights PATH |
- * --no-flights]}. Prints Markdown tables and also writes them to {@code bench-results/}.
+ * --no-flights]} or {@code BenchMain series [--data DIR] [--points N] [--seed N] [--block N]
+ * [--runs N] [--sample N]}. Prints Markdown tables and also writes them to {@code bench-results/}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -16,6 +18,12 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       usage();
+    }
+    if (args[0].equals("series")) {
+      // Its own options; the results file gets TsFile's search matrix as an appendix.
+      SeriesBench.Report series = SeriesBench.fromArgs(args).run();
+      write("series", series.summary() + "\n" + series.appendix());
+      return;
     }
     long rows = 10_000_000L;
     int runs = 5;
@@ -57,7 +65,9 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println(
-        "usage: BenchMain hot|cold [--rows N] [--runs N] [--flights PATH | --no-flights]");
+        "usage: BenchMain hot|cold [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
+            + "       BenchMain series [--data DIR] [--points N] [--seed N] [--block N] [--runs N]"
+            + " [--sample N]");
     System.exit(2);
   }
 
