@@ -95,11 +95,11 @@ final class SnapshotScan implements AutoCloseable {
     try {
       return nextSource();
     } catch (CorruptFileException e) {
-      if (e.getMessage().contains("cold table ")) {
+      if (e.problem().startsWith("cold table ")) {
         throw e;
       }
       throw new CorruptFileException(
-          e.file(), e.offset(), "cold table " + table.name() + ": " + e.getMessage(), e);
+          e.file(), e.offset(), "cold table " + table.name() + ": " + e.problem(), e);
     }
   }
 

@@ -29,7 +29,13 @@ public final class ColdFileErrors {
   private static boolean isDecodingFailure(IOException e) {
     String cls = e.getClass().getName();
     String msg = String.valueOf(e.getMessage());
+    // An IOException that parquet itself raised (not one passed up from the file system) means
+    // the bytes were read but don't decode: e.g. "Expected 256 values in column chunk ... but got".
+    StackTraceElement[] at = e.getStackTrace();
+    boolean raisedByParquet =
+        at.length > 0 && at[0].getClassName().startsWith("org.apache.parquet");
     return e instanceof EOFException
+        || raisedByParquet
         || cls.startsWith("org.apache.parquet")
         || cls.startsWith("com.github.luben")
         || msg.contains("can not read class")

@@ -10,6 +10,7 @@ public class CorruptFileException extends ThermoException {
 
   private final String file;
   private final long offset;
+  private final String problem;
 
   public CorruptFileException(String file, long offset, String problem) {
     this(file, offset, problem, null);
@@ -19,6 +20,7 @@ public class CorruptFileException extends ThermoException {
     super(ErrorCode.CORRUPT_FILE, problem + " (file=" + file + ", offset=" + offset + ")", cause);
     this.file = file;
     this.offset = offset;
+    this.problem = problem;
   }
 
   public String file() {
@@ -27,5 +29,10 @@ public class CorruptFileException extends ThermoException {
 
   public long offset() {
     return offset;
+  }
+
+  /** What was wrong, without the error code, file and offset the message adds around it. */
+  public String problem() {
+    return problem;
   }
 }
