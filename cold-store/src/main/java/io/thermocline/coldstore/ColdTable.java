@@ -330,6 +330,27 @@ public final class ColdTable implements TierScan {
   }
 
   /**
+   * As {@link #endRowsReturning(long, long, Expr)}, ending at most {@code maxRows} rows: one batch
+   * of a move from the cold tier.
+   */
+  public List<ColumnBatch> endRowsReturning(long cid, long snapshot, Expr filter, int maxRows) {
+    List<ColumnBatch> out = new ArrayList<>();
+    new RowEnder(this).end(cid, snapshot, filter, out, maxRows);
+    return out;
+  }
+
+  /**
+   * Undoes commit {@code cid} on this table, for a commit that was never published (the engine's
+   * rollback of a failed transaction or move): its files, tombstones and delta rows are removed and
+   * what it ended or retired is live again, in one atomic metadata change; its files are deleted.
+   * Returns how many rows, tombstones and entries changed. Readers never read at an unpublished
+   * commit id, so none of them sees a difference.
+   */
+  public long abort(long cid) {
+    return new CommitUndo(this).undo(cid);
+  }
+
+  /**
    * Folds the delta and tombstones settled at {@code oldestLiveSnapshot} into new files, retires
    * the files they replace, and deletes retired files no snapshot from {@code oldestLiveSnapshot}
    * on can see and no running scan reads. What any snapshot at or after it sees is unchanged.

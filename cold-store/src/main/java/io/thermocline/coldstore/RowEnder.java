@@ -9,6 +9,7 @@ import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.expr.Expr;
 import io.thermocline.common.schema.Schema;
+import java.util.Arrays;
 import java.util.List;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -30,6 +31,11 @@ final class RowEnder {
 
   /** Ends the rows; when {@code returning} is not null, adds them to it (all columns). */
   long end(long cid, long snapshot, Expr filter, List<ColumnBatch> returning) {
+    return end(cid, snapshot, filter, returning, Long.MAX_VALUE);
+  }
+
+  /** As {@link #end(long, long, Expr, List)}, ending at most {@code maxRows} rows. */
+  long end(long cid, long snapshot, Expr filter, List<ColumnBatch> returning, long maxRows) {
     if (cid <= snapshot) {
       throw new ThermoException(
           ErrorCode.INVALID_ARGUMENT,
@@ -49,8 +55,11 @@ final class RowEnder {
       try (SnapshotScan scan = table.openScan(plan, snapshot, 4096, null);
           WriteBatch batch = new WriteBatch()) {
         byte[] endValue = MetaCodec.encodeTombstone(cid);
-        for (SnapshotScan.Source s = scan.next(); s != null; s = scan.next()) {
+        for (SnapshotScan.Source s = scan.next(); s != null && count < maxRows; s = scan.next()) {
           int[] rows = BatchOps.indexes(s.selection(), s.batch().rowCount());
+          if (rows.length > maxRows - count) {
+            rows = Arrays.copyOf(rows, (int) (maxRows - count));
+          }
           FileEntry file = s.file();
           for (int r : rows) {
             if (file != null) {

@@ -140,6 +140,62 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
     return end(cid, snapshot, filter, maxRows, true).batch();
   }
 
+  /**
+   * Undoes commit {@code cid}, which the caller never published and will skip: rows it ended are
+   * live again and rows it created become invisible at every snapshot (ended at their own create
+   * id, so a later merge drops them). Returns the rows changed. Safe with concurrent readers, which
+   * never read at an unpublished commit id and so see the same rows before and after, and with a
+   * running merge, which receives these stamps as it receives ends stamped during its build.
+   */
+  public long abort(long cid) {
+    writeLock.lock();
+    try {
+      if (closed) {
+        return 0;
+      }
+      Root r = root;
+      long[] changed = {0};
+      // Restore ends first, skipping rows of cid itself (a repeated abort): those stay ended.
+      MainVersions mv = r.main().versions();
+      mv.forEachEndedAt(
+          cid,
+          row ->
+              changed[0] += mv.create(row) == cid ? 0 : stamp(r, 0, row, MainVersions.NOT_ENDED));
+      for (int d = 0; d < r.deltas().size(); d++) {
+        int s = d + 1;
+        DeltaStore delta = r.deltas().get(d);
+        delta.forEachEndedAt(
+            cid,
+            row ->
+                changed[0] +=
+                    delta.create(row) == cid ? 0 : stamp(r, s, row, MainVersions.NOT_ENDED));
+      }
+      mv.forEachCreatedAt(cid, row -> changed[0] += mv.end(row) == cid ? 0 : stamp(r, 0, row, cid));
+      for (int d = 0; d < r.deltas().size(); d++) {
+        int s = d + 1;
+        DeltaStore delta = r.deltas().get(d);
+        delta.forEachCreatedAt(
+            cid, row -> changed[0] += delta.end(row) == cid ? 0 : stamp(r, s, row, cid));
+      }
+      return changed[0];
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Writer only: sets the end of a row of segment {@code s}, telling a running merge. */
+  private int stamp(Root r, int s, int row, long end) {
+    if (s == 0) {
+      r.main().versions().setEnd(row, end);
+    } else {
+      r.deltas().get(s - 1).setEnd(row, end);
+    }
+    if (pending != null && s <= frozenCount) {
+      pending.add(s, row, end);
+    }
+    return 1;
+  }
+
   private RowMatcher.Matches end(
       long cid, long snapshot, Expr filter, int maxRows, boolean returning) {
     Pred pred = PredicateCompiler.compile(ExprBinder.bind(filter, schema), schema);

@@ -12,6 +12,7 @@ import io.thermocline.common.type.StorageClass;
 import io.thermocline.hotstore.bits.Masks;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * An append-only delta: chunks of {@link DeltaChunk#ROWS} rows and a string dictionary per VARCHAR
@@ -228,6 +229,46 @@ public final class DeltaStore {
   /** Writer only: ends a row at {@code cid}. */
   public void setEnd(int row, long cid) {
     chunks[row / DeltaChunk.ROWS].setEnd(row % DeltaChunk.ROWS, cid);
+  }
+
+  /** Passes every row below the row count created at {@code cid} to {@code action}, in order. */
+  public void forEachCreatedAt(long cid, IntConsumer action) {
+    int rows = rowCount;
+    for (int first = 0; first < rows; first += DeltaChunk.ROWS) {
+      DeltaChunk chunk = chunks[first / DeltaChunk.ROWS];
+      int n = Math.min(DeltaChunk.ROWS, rows - first);
+      long[] cs = chunk.creates;
+      if (cs == null) {
+        if (chunk.uniformCreate == cid) {
+          for (int o = 0; o < n; o++) {
+            action.accept(first + o);
+          }
+        }
+        continue;
+      }
+      for (int o = 0; o < n; o++) {
+        if (cs[o] == cid) {
+          action.accept(first + o);
+        }
+      }
+    }
+  }
+
+  /** Passes every row below the row count ended at {@code cid} to {@code action}, in order. */
+  public void forEachEndedAt(long cid, IntConsumer action) {
+    int rows = rowCount;
+    for (int first = 0; first < rows; first += DeltaChunk.ROWS) {
+      long[] es = chunks[first / DeltaChunk.ROWS].ends;
+      if (es == null) {
+        continue;
+      }
+      int n = Math.min(DeltaChunk.ROWS, rows - first);
+      for (int o = 0; o < n; o++) {
+        if (es[o] == cid) {
+          action.accept(first + o);
+        }
+      }
+    }
   }
 
   /** Whether a column of a row is NULL. */

@@ -4,6 +4,7 @@ import io.thermocline.hotstore.bits.BitPackedInts;
 import io.thermocline.hotstore.bits.Masks;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntConsumer;
 
 /**
  * Create and end commit ids of the rows of one main. A row is visible at snapshot {@code S} iff
@@ -101,6 +102,38 @@ public final class MainVersions {
       }
     }
     return false;
+  }
+
+  /** Passes every row created at {@code cid} to {@code action}, in row order. */
+  public void forEachCreatedAt(long cid, IntConsumer action) {
+    if (creates.width() == 0 || cid < base || cid > maxCreate) {
+      return;
+    }
+    for (int r = 0; r < rowCount; r++) {
+      if (create(r) == cid) {
+        action.accept(r);
+      }
+    }
+  }
+
+  /** Passes every row ended at {@code cid} to {@code action}; reads only allocated end chunks. */
+  public void forEachEndedAt(long cid, IntConsumer action) {
+    if (endChunks == 0) {
+      return;
+    }
+    for (int c = 0; c < ends.length(); c++) {
+      long[] chunk = ends.get(c);
+      if (chunk == null) {
+        continue;
+      }
+      int first = c * CHUNK_ROWS;
+      int n = Math.min(CHUNK_ROWS, rowCount - first);
+      for (int o = 0; o < n; o++) {
+        if (chunk[o] == cid) {
+          action.accept(first + o);
+        }
+      }
+    }
   }
 
   /** Whether any row has an end stamp. */

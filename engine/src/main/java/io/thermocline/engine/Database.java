@@ -1,0 +1,440 @@
+package io.thermocline.engine;
+
+import io.thermocline.coldstore.ColdStore;
+import io.thermocline.coldstore.ColdStoreOptions;
+import io.thermocline.coldstore.ColdTable;
+import io.thermocline.common.batch.ColumnBatch;
+import io.thermocline.common.config.Config;
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
+import io.thermocline.common.scan.BatchCursor;
+import io.thermocline.common.scan.ScanRequest;
+import io.thermocline.engine.catalog.Catalog;
+import io.thermocline.engine.catalog.ColdCatalogStore;
+import io.thermocline.engine.catalog.TableChange;
+import io.thermocline.engine.catalog.TableDefinition;
+import io.thermocline.engine.maintenance.Maintenance;
+import io.thermocline.engine.maintenance.MaintenancePolicy;
+import io.thermocline.engine.maintenance.MaintenanceReport;
+import io.thermocline.engine.move.MoveDirection;
+import io.thermocline.engine.move.Mover;
+import io.thermocline.engine.table.HybridTable;
+import io.thermocline.engine.table.TableStats;
+import io.thermocline.engine.txn.CommitClock;
+import io.thermocline.engine.txn.CommitGate;
+import io.thermocline.engine.txn.Committer;
+import io.thermocline.engine.txn.KeySet;
+import io.thermocline.engine.txn.SnapshotRegistry;
+import io.thermocline.hotstore.ColumnPartition;
+import io.thermocline.hotstore.HotStoreSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One open Thermocline database: the cold store (RocksDB + Parquet root), the catalog kept in it,
+ * one table object per table over its tiers, the commit clock and snapshot registry, the mover and
+ * the maintenance thread. Open it with {@link Thermocline#open}; work through {@link #session()}.
+ *
+ * <p>Durability (issue 5 adds the log): the catalog and the cold tier are durable as each cold
+ * change is; hot rows live in memory only, so a reopened database has the catalog, the cold rows
+ * and empty hot partitions.
+ *
+ * <p>Concurrency: thread-safe. Commits, moves and DDL serialize on the commit lock ({@link
+ * CommitClock}); readers take no lock and read the table map through a volatile copy-on-write
+ * reference.
+ */
+public final class Database implements AutoCloseable {
+  private final Path dataDirectory;
+  private final Config config;
+  private final ColdStore coldStore;
+  private final Catalog catalog;
+  private final CommitClock clock;
+  private final SnapshotRegistry snapshots;
+  private final CommitGate gate = new CommitGate();
+  private final Committer committer;
+  private final Mover mover;
+  private final Maintenance maintenance;
+  private final long coldFileMinRows;
+  private final int autocommitRetries;
+  private final AtomicLong sessionIds = new AtomicLong();
+  private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+  private volatile Map<String, HybridTable> tables;
+  private volatile boolean closed;
+
+  private Database(DatabaseOptions options, ColdStore coldStore) {
+    this.dataDirectory = options.dataDirectory();
+    this.config = options.config();
+    this.coldStore = coldStore;
+    this.coldFileMinRows = config.get(EngineSettings.COLD_FILE_MIN_ROWS);
+    this.autocommitRetries = config.get(EngineSettings.AUTOCOMMIT_RETRIES);
+    this.catalog = Catalog.load(new ColdCatalogStore(coldStore.catalog()));
+    this.clock =
+        new CommitClock(
+            catalog.reservedCommitId(),
+            catalog::reserveCommitIds,
+            config.get(EngineSettings.COMMIT_ID_BLOCK));
+    this.snapshots = new SnapshotRegistry(clock);
+    this.committer = new Committer(clock, gate, this::current);
+    this.mover = new Mover(clock, gate);
+    this.tables = Collections.unmodifiableMap(loadTables());
+    this.maintenance =
+        new Maintenance(
+            () -> tables.values(),
+            snapshots::oldestLive,
+            new MaintenancePolicy(
+                config.get(HotStoreSettings.MERGE_DELTA_ROWS),
+                config.get(EngineSettings.COLD_COMPACTION_CHANGES),
+                config.get(EngineSettings.COLD_COMPACTION_FILES),
+                config.get(EngineSettings.MAINTENANCE_INTERVAL_MS),
+                config.get(EngineSettings.MAINTENANCE_ENABLED)));
+  }
+
+  static Database open(DatabaseOptions options) {
+    try {
+      Files.createDirectories(options.dataDirectory());
+    } catch (IOException e) {
+      throw new ThermoException(
+          ErrorCode.IO_ERROR,
+          "cannot create the data directory " + options.dataDirectory() + ": " + e.getMessage(),
+          e);
+    }
+    ColdStoreOptions cold =
+        options
+            .coldOptions()
+            .apply(ColdStoreOptions.of(options.dataDirectory()).withConfig(options.config()));
+    ColdStore store = ColdStore.open(cold);
+    try {
+      return new Database(options, store);
+    } catch (RuntimeException | Error e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Builds the table objects of the catalog; drops cold tables the catalog does not know. */
+  private Map<String, HybridTable> loadTables() {
+    Map<String, HybridTable> out = new TreeMap<>();
+    Set<String> coldNames = new HashSet<>();
+    long latest = clock.lastCommitted();
+    for (TableDefinition d : catalog.tables()) {
+      ColdTable cold = null;
+      if (d.hasCold()) {
+        cold = coldStore.table(d.name(), d.schema(), d.coldPartitioning());
+        coldNames.add(d.name());
+      }
+      HybridTable t = newTable(d, cold);
+      fillKeys(t, latest);
+      out.put(d.name(), t);
+    }
+    for (String name : coldStore.tableNames()) {
+      if (!coldNames.contains(name)) {
+        // Left by a CREATE or DROP cut short: the catalog is the authority on which tables exist.
+        coldStore.dropTable(name);
+      }
+    }
+    return out;
+  }
+
+  private HybridTable newTable(TableDefinition d, ColdTable cold) {
+    ColumnPartition hot = d.hasHot() ? new ColumnPartition(d.name(), d.schema(), config) : null;
+    return new HybridTable(d, hot, cold, KeySet.forSchema(d.schema()), coldFileMinRows);
+  }
+
+  private static void fillKeys(HybridTable t, long snapshot) {
+    KeySet keys = t.keys();
+    if (keys == null) {
+      return;
+    }
+    try (BatchCursor c = t.scan(ScanRequest.at(snapshot))) {
+      for (ColumnBatch b = c.next(); b != null; b = c.next()) {
+        for (int r = 0; r < b.rowCount(); r++) {
+          if (!keys.add(b, r)) {
+            throw new ThermoException(
+                ErrorCode.CORRUPT_FILE,
+                "table " + t.name() + " holds the primary key " + keys.describe(b, r) + " twice");
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- sessions and tables
+
+  /** A new session (one user connection). */
+  public Session session() {
+    checkOpen();
+    Session s = new Session(this, sessionIds.incrementAndGet());
+    sessions.put(s.id(), s);
+    return s;
+  }
+
+  /** Sessions open now. */
+  public int sessionCount() {
+    return sessions.size();
+  }
+
+  /**
+   * The table named {@code name} (exactly, else ignoring case), for its definition and tiers; read
+   * and write rows through a {@link Session}, statistics through {@link #tableStats}.
+   */
+  public HybridTable table(String name) {
+    checkOpen();
+    return lookup(name);
+  }
+
+  /** Every table's definition, sorted by name. */
+  public List<TableDefinition> tables() {
+    List<TableDefinition> out = new ArrayList<>();
+    for (HybridTable t : tables.values()) {
+      out.add(t.definition());
+    }
+    return out;
+  }
+
+  /** Rows per tier at the newest snapshot and the tiers' physical state. */
+  public TableStats tableStats(String name) {
+    HybridTable t = table(name);
+    long s = snapshots.register();
+    try {
+      return t.stats(s);
+    } finally {
+      snapshots.unregister(s);
+    }
+  }
+
+  // ---------------------------------------------------------------- DDL
+
+  /**
+   * Creates a table (see {@link TableDefinition}); returns the definition as stored. A hybrid table
+   * gets its aging flag column appended when the schema lacks it.
+   */
+  public TableDefinition createTable(TableDefinition request) {
+    checkOpen();
+    try (CommitClock.Commit c = clock.begin()) {
+      gate.check();
+      TableDefinition d = request.created(c.cid());
+      if (findTable(d.name()) != null) {
+        throw new ThermoException(
+            ErrorCode.INVALID_ARGUMENT, "table " + findTable(d.name()).name() + " already exists");
+      }
+      if (d.hasCold() && coldStore.tableNames().contains(d.name())) {
+        // Not in the catalog, so a leftover of a DROP whose cold part failed: its rows must go.
+        coldStore.dropTable(d.name());
+      }
+      ColdTable cold =
+          d.hasCold() ? coldStore.table(d.name(), d.schema(), d.coldPartitioning()) : null;
+      try {
+        catalog.create(d);
+      } catch (RuntimeException e) {
+        if (cold != null) {
+          try {
+            coldStore.dropTable(d.name());
+          } catch (RuntimeException suppressed) {
+            e.addSuppressed(suppressed);
+          }
+        }
+        throw e;
+      }
+      HybridTable t = newTable(d, cold);
+      Map<String, HybridTable> next = new TreeMap<>(tables);
+      next.put(d.name(), t);
+      tables = Collections.unmodifiableMap(next);
+      c.publish();
+      return d;
+    }
+  }
+
+  /** Applies one ALTER TABLE change; returns the new definition. */
+  public TableDefinition alterTable(String name, TableChange change) {
+    checkOpen();
+    try (CommitClock.Commit c = clock.begin()) {
+      gate.check();
+      HybridTable t = lookup(name);
+      TableDefinition before = t.definition();
+      TableDefinition after = change.applyTo(before, c.cid());
+      catalog.replace(after);
+      if (after.schema().equals(before.schema())) {
+        t.redefine(after);
+      } else {
+        HybridTable next;
+        try {
+          ColdTable cold =
+              after.hasCold()
+                  ? coldStore.table(after.name(), after.schema(), after.coldPartitioning())
+                  : null;
+          ColumnPartition hot =
+              after.hasHot() ? new ColumnPartition(after.name(), after.schema(), config) : null;
+          next = t.rewrite(after, hot, cold, c.cid(), clock.lastCommitted());
+        } catch (RuntimeException e) {
+          try {
+            catalog.replace(before);
+          } catch (RuntimeException suppressed) {
+            e.addSuppressed(suppressed);
+          }
+          throw e;
+        }
+        t.retire(c.cid(), true);
+        Map<String, HybridTable> m = new TreeMap<>(tables);
+        m.put(after.name(), next);
+        tables = Collections.unmodifiableMap(m);
+      }
+      c.publish();
+      return after;
+    }
+  }
+
+  /** Drops a table with all its rows in both tiers. */
+  public void dropTable(String name) {
+    checkOpen();
+    try (CommitClock.Commit c = clock.begin()) {
+      gate.check();
+      HybridTable t = lookup(name);
+      catalog.drop(t.name());
+      t.retire(c.cid(), true);
+      Map<String, HybridTable> m = new TreeMap<>(tables);
+      m.remove(t.name());
+      tables = Collections.unmodifiableMap(m);
+      c.publish();
+      if (t.definition().hasCold()) {
+        try {
+          coldStore.dropTable(t.name());
+        } catch (ThermoException e) {
+          // The table is gone from the catalog; its cold leftover is dropped by the next CREATE
+          // of the name or the next open, so the DROP itself succeeded.
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- moves and maintenance
+
+  /**
+   * Moves up to {@code maxRows} rows of a hybrid table whose aging flag disagrees with their tier
+   * ({@link MoveDirection#TO_COLD}: flag TRUE, in the hot tier; {@link MoveDirection#TO_HOT}: flag
+   * FALSE, in the cold tier), as one commit; returns the rows moved (0 when none is left). A cold
+   * tier failure rolls the batch back and is reported as {@code COLD_TIER_UNAVAILABLE}.
+   */
+  public long moveBatch(String table, MoveDirection direction, int maxRows) {
+    checkOpen();
+    return mover.move(lookup(table), direction, maxRows);
+  }
+
+  /** The oldest snapshot a reader or transaction still holds (or the newest commit). */
+  public long oldestLiveSnapshot() {
+    return snapshots.oldestLive();
+  }
+
+  /** The newest committed commit id: the snapshot a new reader gets. */
+  public long lastCommitted() {
+    return clock.lastCommitted();
+  }
+
+  /** Merges every hot delta and compacts every cold table now, bounded by the oldest snapshot. */
+  public MaintenanceReport runMaintenance() {
+    checkOpen();
+    return maintenance.runOnce(true);
+  }
+
+  /** The background maintenance (counters, last failure). */
+  public Maintenance maintenance() {
+    return maintenance;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  // ---------------------------------------------------------------- internals for the package
+
+  Transaction newTransaction(Session session) {
+    checkOpen();
+    return new Transaction(this, session, snapshots.register());
+  }
+
+  Committer committer() {
+    return committer;
+  }
+
+  SnapshotRegistry snapshots() {
+    return snapshots;
+  }
+
+  int autocommitRetries() {
+    return autocommitRetries;
+  }
+
+  void sessionClosed(Session s) {
+    sessions.remove(s.id());
+  }
+
+  HybridTable lookup(String name) {
+    HybridTable t = findTable(name);
+    if (t == null) {
+      throw new ThermoException(
+          ErrorCode.UNKNOWN_TABLE,
+          "unknown table " + name + "; the database has " + tables.keySet());
+    }
+    return t;
+  }
+
+  private HybridTable findTable(String name) {
+    Map<String, HybridTable> m = tables;
+    HybridTable t = m.get(name);
+    if (t != null) {
+      return t;
+    }
+    HybridTable match = null;
+    String upper = name.toUpperCase(Locale.ROOT);
+    for (HybridTable c : m.values()) {
+      if (c.name().toUpperCase(Locale.ROOT).equals(upper)) {
+        if (match != null) {
+          return null;
+        }
+        match = c;
+      }
+    }
+    return match;
+  }
+
+  private HybridTable current(String name) {
+    return tables.get(name);
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new ThermoException(
+          ErrorCode.INVALID_ARGUMENT, "the database at " + dataDirectory + " is closed");
+    }
+  }
+
+  /** Stops maintenance, releases the hot partitions and closes the cold store. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    maintenance.close();
+    Collection<HybridTable> all = tables.values();
+    for (HybridTable t : all) {
+      t.retire(clock.lastCommitted(), true);
+    }
+    coldStore.close();
+  }
+}

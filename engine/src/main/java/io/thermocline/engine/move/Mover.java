@@ -1,0 +1,77 @@
+package io.thermocline.engine.move;
+
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
+import io.thermocline.engine.table.HybridTable;
+import io.thermocline.engine.table.TierTouches;
+import io.thermocline.engine.txn.CommitClock;
+import io.thermocline.engine.txn.CommitGate;
+
+/**
+ * Moves one batch of rows whose aging flag disagrees with their tier (DESIGN.md section 3): under
+ * the commit lock it takes the next commit id, reads and ends up to {@code maxRows} rows of the
+ * source tier at the latest snapshot (no other commit can interleave, so there is no conflict),
+ * writes exactly those rows to the target tier with the same id, and publishes. If anything fails,
+ * both tiers undo the id and nothing moved; a failure of the cold tier is reported as {@code
+ * COLD_TIER_UNAVAILABLE} with its cause. Thread-safe (all work under the commit lock).
+ */
+public final class Mover {
+  private final CommitClock clock;
+  private final CommitGate gate;
+
+  public Mover(CommitClock clock, CommitGate gate) {
+    this.clock = clock;
+    this.gate = gate;
+  }
+
+  /** Moves up to {@code maxRows} rows of {@code table}; returns how many moved. */
+  public long move(HybridTable table, MoveDirection direction, int maxRows) {
+    if (maxRows < 1) {
+      throw new ThermoException(
+          ErrorCode.INVALID_ARGUMENT, "a move batch needs maxRows >= 1, not " + maxRows);
+    }
+    try (CommitClock.Commit c = clock.begin()) {
+      gate.check();
+      long cid = c.cid();
+      long snapshot = clock.lastCommitted();
+      TierTouches touched = new TierTouches();
+      long moved;
+      try {
+        moved =
+            direction == MoveDirection.TO_COLD
+                ? table.moveToCold(cid, snapshot, maxRows, touched)
+                : table.moveToHot(cid, snapshot, maxRows, touched);
+      } catch (RuntimeException | Error e) {
+        if (!touched.abortAll(cid, e)) {
+          gate.fail(cid, e);
+        }
+        throw coldFailure(e, table, direction);
+      }
+      if (moved > 0) {
+        c.publish();
+      }
+      return moved;
+    }
+  }
+
+  private static RuntimeException coldFailure(Throwable e, HybridTable t, MoveDirection d) {
+    if (e instanceof Error err) {
+      throw err;
+    }
+    if (e instanceof ThermoException te
+        && te.code() != ErrorCode.IO_ERROR
+        && te.code() != ErrorCode.COLD_TIER_UNAVAILABLE
+        && te.code() != ErrorCode.CORRUPT_FILE) {
+      return te;
+    }
+    return new ThermoException(
+        ErrorCode.COLD_TIER_UNAVAILABLE,
+        "move of table "
+            + t.name()
+            + " "
+            + (d == MoveDirection.TO_COLD ? "to" : "from")
+            + " the cold tier failed and was rolled back: "
+            + e.getMessage(),
+        e);
+  }
+}

@@ -1,0 +1,101 @@
+package io.thermocline.engine.txn;
+
+import io.thermocline.common.batch.ColumnBatch;
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
+import io.thermocline.engine.table.HybridTable;
+import io.thermocline.engine.table.TierTouches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Applies a transaction's buffered writes as one commit (DESIGN.md section 3), under the commit
+ * lock: per table, end the rows its deletes match at its snapshot (a row a later commit already
+ * ended is a write-write conflict: first committer wins), check primary keys against the table's
+ * key set at the latest state, insert its rows; then update the key sets and publish. Any failure
+ * undoes the commit in every tier it touched ({@code abort(cid)}) and the id becomes a gap. Holds
+ * no state; thread-safe.
+ */
+public final class Committer {
+  private final CommitClock clock;
+  private final CommitGate gate;
+  private final Function<String, HybridTable> currentTable;
+
+  /**
+   * @param currentTable the table object the catalog holds now under a name (or null), to refuse
+   *     writes buffered against a table that was altered or dropped since
+   */
+  public Committer(CommitClock clock, CommitGate gate, Function<String, HybridTable> currentTable) {
+    this.clock = clock;
+    this.gate = gate;
+    this.currentTable = currentTable;
+  }
+
+  /** A table's key set and what this commit removes from and adds to it. */
+  private record KeyChange(KeySet keys, KeySet removed, KeySet added) {}
+
+  /** Commits the writes read at {@code snapshot}; returns the commit id. */
+  public long commit(long snapshot, List<TableWrites> writes) {
+    try (CommitClock.Commit c = clock.begin()) {
+      gate.check();
+      long cid = c.cid();
+      TierTouches touched = new TierTouches();
+      try {
+        List<KeyChange> keyChanges = new ArrayList<>();
+        for (TableWrites w : writes) {
+          if (!w.isEmpty()) {
+            keyChanges.add(apply(w, cid, snapshot, touched));
+          }
+        }
+        for (KeyChange k : keyChanges) {
+          if (k != null) {
+            k.keys().removeAll(k.removed());
+            k.keys().addAll(k.added());
+          }
+        }
+        c.publish();
+        return cid;
+      } catch (RuntimeException | Error e) {
+        if (!touched.abortAll(cid, e)) {
+          gate.fail(cid, e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private KeyChange apply(TableWrites w, long cid, long snapshot, TierTouches touched) {
+    HybridTable t = w.table();
+    if (currentTable.apply(t.name()) != t) {
+      throw new ThermoException(
+          ErrorCode.SERIALIZATION_FAILURE,
+          "table " + t.name() + " was altered or dropped after the transaction began; retry");
+    }
+    KeySet keys = t.keys();
+    KeySet removed = keys == null ? null : keys.emptyCopy();
+    if (w.hasDeletes()) {
+      t.endRows(cid, snapshot, w.combinedDelete(), removed, touched);
+    }
+    List<ColumnBatch> inserts = w.insertBatches();
+    List<ColumnBatch> coldInserts = w.coldBatches();
+    KeySet added = keys == null ? null : keys.emptyCopy();
+    if (keys != null) {
+      List<ColumnBatch> all = new ArrayList<>(inserts);
+      all.addAll(coldInserts);
+      for (ColumnBatch b : all) {
+        for (int r = 0; r < b.rowCount(); r++) {
+          if (!added.add(b, r) || (keys.contains(b, r) && !removed.contains(b, r))) {
+            throw new ThermoException(
+                ErrorCode.DUPLICATE_KEY,
+                "duplicate primary key " + keys.describe(b, r) + " in table " + t.name());
+          }
+        }
+      }
+    }
+    if (!inserts.isEmpty() || !coldInserts.isEmpty()) {
+      t.insert(cid, inserts, coldInserts, touched);
+    }
+    return keys == null ? null : new KeyChange(keys, removed, added);
+  }
+}
