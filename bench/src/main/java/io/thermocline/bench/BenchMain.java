@@ -1,6 +1,7 @@
 package io.thermocline.bench;
 
 import io.thermocline.bench.cold.ColdStoreBench;
+import io.thermocline.bench.engine.EngineBench;
 import io.thermocline.bench.hot.HotStoreBench;
 import io.thermocline.bench.series.SeriesBench;
 import java.nio.file.Files;
@@ -8,8 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /**
- * Entry point of {@code bench/}: {@code BenchMain hot|cold [--rows N] [--runs N] [--flights PATH |
- * --no-flights]} or {@code BenchMain series [--data DIR] [--points N] [--seed N] [--block N]
+ * Entry point of {@code bench/}: {@code BenchMain hot|cold|engine [--rows N] [--runs N] [--flights
+ * PATH | --no-flights]} or {@code BenchMain series [--data DIR] [--points N] [--seed N] [--block N]
  * [--runs N] [--sample N]}. Prints Markdown tables and also writes them to {@code bench-results/}.
  */
 public final class BenchMain {
@@ -26,6 +27,7 @@ public final class BenchMain {
       return;
     }
     long rows = 10_000_000L;
+    boolean rowsGiven = false;
     int runs = 5;
     Path flights = Path.of("../shared/data/flights-3m.parquet");
     if (!Files.exists(flights)) {
@@ -33,7 +35,10 @@ public final class BenchMain {
     }
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
-        case "--rows" -> rows = Long.parseLong(args[++i].replace("_", ""));
+        case "--rows" -> {
+          rows = Long.parseLong(args[++i].replace("_", ""));
+          rowsGiven = true;
+        }
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--flights" -> flights = Path.of(args[++i]);
         case "--no-flights" -> flights = null;
@@ -47,6 +52,7 @@ public final class BenchMain {
     switch (args[0]) {
       case "hot" -> report = new HotStoreBench(rows, runs, flights).run();
       case "cold" -> report = new ColdStoreBench(requireFile(flights), runs).run();
+      case "engine" -> report = new EngineBench(rowsGiven ? rows : 1_000_000L, runs).run();
       default -> {
         usage();
         return;
@@ -65,7 +71,7 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println(
-        "usage: BenchMain hot|cold [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
+        "usage: BenchMain hot|cold|engine [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
             + "       BenchMain series [--data DIR] [--points N] [--seed N] [--block N] [--runs N]"
             + " [--sample N]");
     System.exit(2);
