@@ -17,10 +17,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.CorruptDeltaByteArrays;
 import org.apache.parquet.HadoopReadOptions;
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.VersionParser;
+import org.apache.parquet.VersionParser.ParsedVersion;
+import org.apache.parquet.VersionParser.VersionParseException;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.filter2.compat.FilterCompat;
@@ -37,10 +42,14 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * Reads the bound columns of one Parquet file column by column into primitive vectors, straight
- * from parquet's {@link ColumnReader}s (no record assembly). Row groups are pruned by statistics
- * and dictionaries and pages by the column index when a pushed-down predicate is given; only
- * requested column chunks are read; page CRCs are verified. String chunks that are entirely
+ * Reads the bound columns of one Parquet file column by column into primitive vectors, with no
+ * record assembly. Columns with a direct conversion are decoded a whole page at a time by {@link
+ * ColumnChunkDecoder} straight from parquet's page readers (about three times faster on a full scan
+ * than value at a time); the rest (foreign conversions such as INT96 or FLOAT, and DELTA_BYTE_ARRAY
+ * pages of old writers that decode only in sequence) go through parquet's {@link ColumnReader}s.
+ * Row groups are pruned by statistics (and by dictionaries where {@link DictionaryPruning} finds it
+ * worthwhile) and pages by the column index when a pushed-down predicate is given; only requested
+ * column chunks are read; page CRCs are verified. String chunks that are entirely
  * dictionary-encoded come out as dictionary {@link StringVector}s (ids plus the chunk's decoded
  * dictionary), so grouping works on ids. Each row keeps its position in the file. One thread; close
  * it to release the stream.
@@ -53,6 +62,9 @@ public final class ColdFileReader implements AutoCloseable {
   private final String createdBy;
   private final Map<Long, BlockMetaData> blocksByOffset = new HashMap<>();
 
+  private final boolean bulkDecoding;
+  private final ParsedVersion writerVersion;
+  private ColumnChunkDecoder[] decoders;
   private ColumnReader[] readers;
   private DictionaryCapture[] dictionaries;
   private int[] maxDef;
@@ -62,11 +74,14 @@ public final class ColdFileReader implements AutoCloseable {
   private long remaining;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private ColdFileReader(String file, ParquetFileReader reader, List<ColumnBinding> bindings) {
+  private ColdFileReader(
+      String file, ParquetFileReader reader, List<ColumnBinding> bindings, boolean bulkDecoding) {
     this.file = file;
     this.reader = reader;
     this.bindings = bindings;
+    this.bulkDecoding = bulkDecoding;
     this.createdBy = reader.getFooter().getFileMetaData().getCreatedBy();
+    this.writerVersion = parseVersion(createdBy);
     MessageType fileSchema = reader.getFooter().getFileMetaData().getSchema();
     List<Type> fields = new ArrayList<>();
     for (ColumnBinding b : bindings) {
@@ -89,6 +104,22 @@ public final class ColdFileReader implements AutoCloseable {
       List<ColumnBinding> bindings,
       FilterPredicate pushdown,
       Configuration conf) {
+    return open(fs, path, footer, bindings, pushdown, conf, true);
+  }
+
+  /**
+   * As {@link #open(FileSystem, Path, VerifiedFooter, List, FilterPredicate, Configuration)}; with
+   * {@code bulkDecoding} false every column goes through parquet's value-at-a-time {@link
+   * ColumnReader}, the reference the bulk decoders are tested against.
+   */
+  static ColdFileReader open(
+      FileSystem fs,
+      Path path,
+      VerifiedFooter footer,
+      List<ColumnBinding> bindings,
+      FilterPredicate pushdown,
+      Configuration conf,
+      boolean bulkDecoding) {
     String file = path.toString();
     try {
       InputFile input =
@@ -112,7 +143,8 @@ public final class ColdFileReader implements AutoCloseable {
       ParquetReadOptions.Builder options =
           HadoopReadOptions.builder(conf)
               .useStatsFilter(true)
-              .useDictionaryFilter(true)
+              .useDictionaryFilter(
+                  DictionaryPruning.worthwhile(pushdown, footer.footer().getBlocks()))
               .useColumnIndexFilter(true)
               .useRecordFilter(false)
               .useBloomFilter(false)
@@ -123,7 +155,7 @@ public final class ColdFileReader implements AutoCloseable {
       }
       ParquetFileReader r =
           ParquetFileReader.open(input, footer.footer(), options.build(), input.newStream());
-      return new ColdFileReader(file, r, bindings);
+      return new ColdFileReader(file, r, bindings, bulkDecoding);
     } catch (IOException | RuntimeException e) {
       throw ColdFileErrors.reading(file, e);
     }
@@ -131,6 +163,12 @@ public final class ColdFileReader implements AutoCloseable {
 
   /** Opens a Parquet file another tool wrote, binding every column (for import). */
   public static ColdFileReader openForeign(FileSystem fs, Path path, Configuration conf) {
+    return openForeign(fs, path, conf, true);
+  }
+
+  /** As {@link #openForeign(FileSystem, Path, Configuration)}, optionally without bulk decoding. */
+  static ColdFileReader openForeign(
+      FileSystem fs, Path path, Configuration conf, boolean bulkDecoding) {
     String file = path.toString();
     try {
       long length = fs.getFileStatus(path).getLen();
@@ -159,7 +197,7 @@ public final class ColdFileReader implements AutoCloseable {
       ParquetFileReader r = ParquetFileReader.open(input, options);
       List<ColumnBinding> b =
           ParquetTypes.bindForeign(r.getFooter().getFileMetaData().getSchema(), file);
-      return new ColdFileReader(file, r, b);
+      return new ColdFileReader(file, r, b, bulkDecoding);
     } catch (IOException | RuntimeException e) {
       throw ColdFileErrors.reading(file, e);
     }
@@ -183,12 +221,20 @@ public final class ColdFileReader implements AutoCloseable {
       }
       int n = (int) Math.min(maxRows, remaining);
       long[] positions = new long[n];
-      for (int i = 0; i < n; i++) {
-        positions[i] = rowOffset + (rowIndexes != null ? rowIndexes.nextLong() : nextRow++);
+      if (rowIndexes != null) {
+        for (int i = 0; i < n; i++) {
+          positions[i] = rowOffset + rowIndexes.nextLong();
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          positions[i] = rowOffset + nextRow + i;
+        }
+        nextRow += n;
       }
       ColumnVector[] vectors = new ColumnVector[bindings.size()];
       for (int c = 0; c < vectors.length; c++) {
-        vectors[c] = readColumn(c, n);
+        vectors[c] =
+            decoders[c] != null ? decoders[c].read(positions, rowOffset, n) : readColumn(c, n);
       }
       remaining -= n;
       return new RowChunk(n, vectors, positions);
@@ -208,46 +254,87 @@ public final class ColdFileReader implements AutoCloseable {
     remaining = pages.getRowCount();
     BlockMetaData block = blocksByOffset.get(rowOffset);
     int n = bindings.size();
+    decoders = new ColumnChunkDecoder[n];
     readers = new ColumnReader[n];
     dictionaries = new DictionaryCapture[n];
     maxDef = new int[n];
     RootConverter root = new RootConverter(requested.getFieldCount());
+    boolean anyReader = false;
     int field = 0;
     for (int c = 0; c < n; c++) {
       ColumnBinding b = bindings.get(c);
       if (!b.presentInFile()) {
         continue;
       }
-      if (b.conversion() == Conversion.STRING && allDictionaryPages(block, b.descriptor())) {
-        dictionaries[c] = new DictionaryCapture();
-        root.set(field, dictionaries[c]);
+      ColumnDescriptor d = requested.getColumnDescription(b.descriptor().getPath());
+      boolean allDictionary = allDictionaryPages(block, d);
+      if (bulkDecoding && decodesInBulk(b, d, block)) {
+        decoders[c] = new ColumnChunkDecoder(b, d, pages.getPageReader(d), allDictionary);
+      } else {
+        anyReader = true;
+        if (b.conversion() == Conversion.STRING && allDictionary) {
+          dictionaries[c] = new DictionaryCapture();
+          root.set(field, dictionaries[c]);
+        }
       }
       field++;
     }
-    ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, requested, createdBy);
-    for (int c = 0; c < n; c++) {
-      ColumnBinding b = bindings.get(c);
-      if (b.presentInFile()) {
-        ColumnDescriptor d = requested.getColumnDescription(b.descriptor().getPath());
-        readers[c] = store.getColumnReader(d);
-        maxDef[c] = d.getMaxDefinitionLevel();
+    if (anyReader) {
+      ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, root, requested, createdBy);
+      for (int c = 0; c < n; c++) {
+        ColumnBinding b = bindings.get(c);
+        if (b.presentInFile() && decoders[c] == null) {
+          ColumnDescriptor d = requested.getColumnDescription(b.descriptor().getPath());
+          readers[c] = store.getColumnReader(d);
+          maxDef[c] = d.getMaxDefinitionLevel();
+        }
       }
     }
     return true;
   }
 
-  private static boolean allDictionaryPages(BlockMetaData block, ColumnDescriptor d) {
-    if (block == null) {
+  /**
+   * Whether the chunk goes through {@link ColumnChunkDecoder}: the direct conversions, except
+   * DELTA_BYTE_ARRAY pages of writers with PARQUET-246, whose pages only decode in sequence through
+   * parquet's own reader.
+   */
+  private boolean decodesInBulk(ColumnBinding b, ColumnDescriptor d, BlockMetaData block) {
+    if (!ColumnChunkDecoder.supports(b, d)) {
       return false;
+    }
+    ColumnChunkMetaData chunk = chunk(block, d);
+    return chunk == null
+        || !chunk.getEncodings().contains(Encoding.DELTA_BYTE_ARRAY)
+        || !CorruptDeltaByteArrays.requiresSequentialReads(
+            writerVersion, Encoding.DELTA_BYTE_ARRAY);
+  }
+
+  private static ColumnChunkMetaData chunk(BlockMetaData block, ColumnDescriptor d) {
+    if (block == null) {
+      return null;
     }
     for (ColumnChunkMetaData c : block.getColumns()) {
       if (Arrays.equals(c.getPath().toArray(), d.getPath())) {
-        return c.getEncodingStats() != null
-            && c.getEncodingStats().hasDictionaryPages()
-            && !c.getEncodingStats().hasNonDictionaryEncodedPages();
+        return c;
       }
     }
-    return false;
+    return null;
+  }
+
+  private static ParsedVersion parseVersion(String createdBy) {
+    try {
+      return createdBy == null ? null : VersionParser.parse(createdBy);
+    } catch (RuntimeException | VersionParseException e) {
+      return null;
+    }
+  }
+
+  private static boolean allDictionaryPages(BlockMetaData block, ColumnDescriptor d) {
+    ColumnChunkMetaData c = chunk(block, d);
+    return c != null
+        && c.getEncodingStats() != null
+        && c.getEncodingStats().hasDictionaryPages()
+        && !c.getEncodingStats().hasNonDictionaryEncodedPages();
   }
 
   private ColumnVector readColumn(int c, int n) {

@@ -4,6 +4,7 @@ import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.batch.ColumnVector;
 import io.thermocline.common.batch.DoubleVector;
 import io.thermocline.common.batch.LongVector;
+import io.thermocline.common.batch.NullBitmap;
 import io.thermocline.common.batch.StringVector;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
@@ -16,12 +17,16 @@ import io.thermocline.common.scan.GroupKey;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.StorageClass;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * Computes grouped partial aggregates over batches without materializing rows: per batch the
- * selected rows get group slots ({@link GroupSlots}), each call accumulates into primitive arrays
- * per slot (exact long sums that fail on overflow, double sums, min/max in Thermocline's order),
- * and the slots are folded into the {@link AggregateResult} once. Single-threaded.
+ * selected rows get group slots (no key: one slot; one dictionary-encoded string key: the
+ * dictionary id, with each id's group looked up once per dictionary; otherwise {@link GroupSlots}),
+ * each call accumulates into primitive arrays per slot (exact long sums that fail on overflow,
+ * double sums, min/max in Thermocline's order), and the slots the batch counted are folded into the
+ * {@link AggregateResult} once. Single-threaded.
  */
 public final class BatchAggregator {
   private final AggregateSpec spec;
@@ -30,6 +35,11 @@ public final class BatchAggregator {
   private final int[] keyColumns;
   private final AggFunction[] functions;
   private final int[] callColumns;
+  private int[] identity = new int[0];
+  private int[] zeros = new int[0];
+  private AggregatePartial[] noKeyPartials;
+  private String[] cachedDictionary;
+  private AggregatePartial[][] cachedPartials;
 
   /** {@code readSchema} is the schema of the batches {@link #add} receives. */
   public BatchAggregator(AggregateSpec spec, Schema readSchema) {
@@ -71,64 +81,138 @@ public final class BatchAggregator {
 
   /** Adds the rows of {@code batch} whose bits are set in {@code selection}. */
   public void add(ColumnBatch batch, long[] selection) {
-    int[] rows = BatchOps.indexes(selection, batch.rowCount());
-    if (rows.length == 0) {
+    int n = batch.rowCount();
+    int selected = NullBitmap.cardinality(selection, n);
+    if (selected == 0) {
       return;
     }
-    GroupSlots slots = GroupSlots.assign(batch, rows, keys, keyColumns);
-    AggregatePartial[][] partials = new AggregatePartial[slots.count()][];
-    for (int s = 0; s < partials.length; s++) {
-      partials[s] = result.group(slots.keys.get(s));
-    }
+    int[] rows = selected == n ? allRows(n) : BatchOps.indexes(selection, n);
+    Slots slots = assign(batch, rows);
     for (int c = 0; c < functions.length; c++) {
-      accumulate(c, batch, rows, slots, partials);
+      accumulate(c, batch, rows, slots);
     }
   }
 
-  private void accumulate(
-      int c, ColumnBatch batch, int[] rows, GroupSlots slots, AggregatePartial[][] partials) {
-    int nSlots = slots.count();
-    int[] slotOf = slots.slotOfRow;
-    long[] count = new long[nSlots];
+  /** {@code 0..n-1}, kept between batches: a fully selected batch needs no bitmap scan. */
+  private int[] allRows(int n) {
+    if (identity.length < n) {
+      identity = new int[n];
+      for (int i = 0; i < n; i++) {
+        identity[i] = i;
+      }
+    }
+    return identity.length == n ? identity : Arrays.copyOf(identity, n);
+  }
+
+  /**
+   * Group slots for the rows. Two fast paths skip {@link GroupSlots} and its per-batch lookups of
+   * boxed keys: no GROUP BY (every row in slot 0), and one plain dictionary-encoded string key,
+   * where the slot is the dictionary id and the partials found per id are kept for as long as
+   * batches share the dictionary (all batches of a cold row group do).
+   */
+  private Slots assign(ColumnBatch batch, int[] rows) {
+    if (keys.length == 0) {
+      if (noKeyPartials == null) {
+        noKeyPartials = result.group(List.of());
+      }
+      if (zeros.length < batch.rowCount()) {
+        zeros = new int[batch.rowCount()];
+      }
+      return new Slots(zeros, 1, new AggregatePartial[][] {noKeyPartials});
+    }
+    if (keys.length == 1
+        && !keys[0].isBucket()
+        && batch.column(keyColumns[0]) instanceof StringVector sv
+        && sv.isDictionaryEncoded()
+        && sv.dictionary().length <= 2 * rows.length + 64) {
+      return byDictionary(sv, rows);
+    }
+    GroupSlots g = GroupSlots.assign(batch, rows, keys, keyColumns);
+    int count = g.count();
+    AggregatePartial[][] partials = new AggregatePartial[count][];
+    for (int s = 0; s < count; s++) {
+      partials[s] = result.group(g.keys.get(s));
+    }
+    return new Slots(g.slotOfRow, count, partials);
+  }
+
+  private Slots byDictionary(StringVector v, int[] rows) {
+    String[] dict = v.dictionary();
+    int nullSlot = dict.length;
+    if (dict != cachedDictionary) {
+      cachedDictionary = dict;
+      cachedPartials = new AggregatePartial[dict.length + 1][];
+    }
+    AggregatePartial[][] partials = cachedPartials;
+    int[] ids = v.ids();
+    int[] slotOf = ids;
+    if (v.hasNulls()) {
+      slotOf = new int[v.size()];
+      for (int r : rows) {
+        slotOf[r] = v.isNull(r) ? nullSlot : ids[r];
+      }
+    }
+    // Groups are created at an id's first row, so they keep the order of first appearance.
+    for (int r : rows) {
+      int s = slotOf[r];
+      if (partials[s] == null) {
+        partials[s] =
+            result.group(
+                s == nullSlot ? Collections.singletonList(null) : List.of((Object) dict[s]));
+      }
+    }
+    return new Slots(slotOf, dict.length + 1, partials);
+  }
+
+  /**
+   * The slot of each row ({@code slotOf}, indexed by row), how many slots there are and the
+   * partials per slot (null for slots no row has seen). A slot without rows in the batch counts
+   * nothing, so only slots with a count are folded. One batch.
+   */
+  private record Slots(int[] slotOf, int count, AggregatePartial[][] partials) {}
+
+  private void accumulate(int c, ColumnBatch batch, int[] rows, Slots slots) {
+    int[] slotOf = slots.slotOf();
+    long[] count = new long[slots.count()];
     if (functions[c] == AggFunction.COUNT_STAR) {
       for (int r : rows) {
         count[slotOf[r]]++;
       }
-      for (int s = 0; s < nSlots; s++) {
-        partials[s][c].addCount(count[s]);
+      for (int s = 0; s < count.length; s++) {
+        if (count[s] != 0) {
+          slots.partials()[s][c].addCount(count[s]);
+        }
       }
       return;
     }
     ColumnVector v = batch.column(callColumns[c]);
     AggFunction f = functions[c];
     if (v instanceof LongVector lv) {
-      accumulateLongs(c, f, lv, rows, slotOf, count, partials);
+      accumulateLongs(c, f, lv, rows, slots, count);
     } else if (v instanceof DoubleVector dv) {
-      accumulateDoubles(c, f, dv, rows, slotOf, count, partials);
+      accumulateDoubles(c, f, dv, rows, slots, count);
     } else {
-      accumulateStrings(c, f, (StringVector) v, rows, slotOf, count, partials);
+      accumulateStrings(c, f, (StringVector) v, rows, slots, count);
     }
   }
 
   private static void accumulateLongs(
-      int c,
-      AggFunction f,
-      LongVector v,
-      int[] rows,
-      int[] slotOf,
-      long[] count,
-      AggregatePartial[][] partials) {
+      int c, AggFunction f, LongVector v, int[] rows, Slots slots, long[] count) {
     int nSlots = count.length;
+    int[] slotOf = slots.slotOf();
     long[] a = v.values();
-    long[] sum = new long[nSlots];
-    long[] min = new long[nSlots];
-    long[] max = new long[nSlots];
-    Arrays.fill(min, Long.MAX_VALUE);
-    Arrays.fill(max, Long.MIN_VALUE);
     boolean sums = f == AggFunction.SUM || f == AggFunction.AVG;
+    long[] sum = sums ? new long[nSlots] : null;
+    long[] min = sums ? null : new long[nSlots];
+    long[] max = sums ? null : new long[nSlots];
+    if (!sums) {
+      Arrays.fill(min, Long.MAX_VALUE);
+      Arrays.fill(max, Long.MIN_VALUE);
+    }
+    boolean nulls = v.hasNulls();
     try {
       for (int r : rows) {
-        if (v.isNull(r)) {
+        if (nulls && v.isNull(r)) {
           continue;
         }
         int s = slotOf[r];
@@ -145,11 +229,11 @@ public final class BatchAggregator {
       throw new ThermoException(ErrorCode.NUMERIC_OUT_OF_RANGE, "SUM overflows BIGINT");
     }
     for (int s = 0; s < nSlots; s++) {
-      AggregatePartial p = partials[s][c];
-      p.addCount(count[s]);
       if (count[s] == 0) {
         continue;
       }
+      AggregatePartial p = slots.partials()[s][c];
+      p.addCount(count[s]);
       if (sums) {
         p.addLongSum(sum[s]);
       } else if (f == AggFunction.MIN) {
@@ -161,14 +245,9 @@ public final class BatchAggregator {
   }
 
   private static void accumulateDoubles(
-      int c,
-      AggFunction f,
-      DoubleVector v,
-      int[] rows,
-      int[] slotOf,
-      long[] count,
-      AggregatePartial[][] partials) {
+      int c, AggFunction f, DoubleVector v, int[] rows, Slots slots, long[] count) {
     int nSlots = count.length;
+    int[] slotOf = slots.slotOf();
     double[] a = v.values();
     double[] sum = new double[nSlots];
     double[] min = new double[nSlots];
@@ -193,11 +272,11 @@ public final class BatchAggregator {
       sum[s] += x;
     }
     for (int s = 0; s < nSlots; s++) {
-      AggregatePartial p = partials[s][c];
-      p.addCount(count[s]);
       if (count[s] == 0) {
         continue;
       }
+      AggregatePartial p = slots.partials()[s][c];
+      p.addCount(count[s]);
       switch (f) {
         case SUM, AVG -> p.addDoubleSum(sum[s]);
         case MIN -> p.offerMin(min[s]);
@@ -208,14 +287,9 @@ public final class BatchAggregator {
   }
 
   private static void accumulateStrings(
-      int c,
-      AggFunction f,
-      StringVector v,
-      int[] rows,
-      int[] slotOf,
-      long[] count,
-      AggregatePartial[][] partials) {
+      int c, AggFunction f, StringVector v, int[] rows, Slots slots, long[] count) {
     int nSlots = count.length;
+    int[] slotOf = slots.slotOf();
     String[] min = new String[nSlots];
     String[] max = new String[nSlots];
     for (int r : rows) {
@@ -233,7 +307,10 @@ public final class BatchAggregator {
       }
     }
     for (int s = 0; s < nSlots; s++) {
-      AggregatePartial p = partials[s][c];
+      if (count[s] == 0) {
+        continue;
+      }
+      AggregatePartial p = slots.partials()[s][c];
       p.addCount(count[s]);
       if (f == AggFunction.MIN) {
         p.offerMin(min[s]);
