@@ -1,6 +1,0 @@
-/**
- * Quartz-scheduled aging.
- *
- * <p>Placeholder until its issue fills it; see DESIGN.md section 1 for what this module owns.
- */
-package io.thermocline.agingservice;
