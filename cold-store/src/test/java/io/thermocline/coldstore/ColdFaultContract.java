@@ -4,6 +4,7 @@ import static io.thermocline.coldstore.ColdTestData.filesUnder;
 import static io.thermocline.coldstore.ColdTestData.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
@@ -24,6 +25,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -254,6 +256,13 @@ abstract class ColdFaultContract {
     // A flip inside page data or a page header's sizes is refused; one inside a page header's
     // (unused) statistics is harmless. Either way the rows were never wrong.
     assertThat(refused).as("[seed=%d] flips refused", seed).isPositive();
+  }
+
+  /** The corrupt-page test with 20 fresh seeds, each a new file (long mode: {@code -Plong}). */
+  @RepeatedTest(20)
+  void aCorruptPageIsRefusedForManySeeds() throws Exception {
+    assumeTrue(TestSeed.longMode(), "long mode only (-Plong)");
+    aCorruptPageIsRefusedAndNeverYieldsWrongRows();
   }
 
   private String dataFile() {

@@ -19,6 +19,12 @@ public final class ColdFileErrors {
     if (e instanceof ThermoException t) {
       return t;
     }
+    // A chunk checksum mismatch raised under parquet may come back wrapped in parquet's exceptions.
+    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+      if (c instanceof CorruptFileException corrupt) {
+        return corrupt;
+      }
+    }
     if (e instanceof IOException io && !isDecodingFailure(io)) {
       return new ThermoException(
           ErrorCode.IO_ERROR, "cannot read cold file " + file + ": " + e.getMessage(), e);

@@ -49,10 +49,11 @@ import org.apache.parquet.schema.Types;
  * pages of old writers that decode only in sequence) go through parquet's {@link ColumnReader}s.
  * Row groups are pruned by statistics (and by dictionaries where {@link DictionaryPruning} finds it
  * worthwhile) and pages by the column index when a pushed-down predicate is given; only requested
- * column chunks are read; page CRCs are verified. String chunks that are entirely
- * dictionary-encoded come out as dictionary {@link StringVector}s (ids plus the chunk's decoded
- * dictionary), so grouping works on ids. Each row keeps its position in the file. One thread; close
- * it to release the stream.
+ * column chunks are read; page CRCs are verified, and so is each whole column chunk (page headers
+ * included) against the footer's {@link ChunkChecksums} before any of its bytes reach parquet.
+ * String chunks that are entirely dictionary-encoded come out as dictionary {@link StringVector}s
+ * (ids plus the chunk's decoded dictionary), so grouping works on ids. Each row keeps its position
+ * in the file. One thread; close it to release the stream.
  */
 public final class ColdFileReader implements AutoCloseable {
   private final String file;
@@ -122,6 +123,7 @@ public final class ColdFileReader implements AutoCloseable {
       boolean bulkDecoding) {
     String file = path.toString();
     try {
+      ChunkChecksums sums = ChunkChecksums.of(footer.footer(), file);
       InputFile input =
           new InputFile() {
             @Override
@@ -131,8 +133,10 @@ public final class ColdFileReader implements AutoCloseable {
 
             @Override
             public SeekableInputStream newStream() throws IOException {
-              return new TailServingInputStream(
-                  HadoopStreams.wrap(fs.open(path)), footer.tail(), footer.tailOffset());
+              SeekableInputStream s =
+                  new TailServingInputStream(
+                      HadoopStreams.wrap(fs.open(path)), footer.tail(), footer.tailOffset());
+              return sums == null ? s : new ChunkVerifyingInputStream(s, sums);
             }
 
             @Override

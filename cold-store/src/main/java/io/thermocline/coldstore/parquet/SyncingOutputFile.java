@@ -10,10 +10,11 @@ import org.apache.parquet.io.PositionOutputStream;
 
 /**
  * A Parquet {@link OutputFile} on a Hadoop file system whose stream {@code hsync}s before it
- * closes, so a file is durable before it is renamed into place, and which checksums everything
- * written after {@link #markTail()} (the page indexes and the footer) with CRC32C. Parquet's writer
- * closes the stream itself at {@code end()}; {@link #abandon()} closes it without the sync after a
- * failure. One writer thread.
+ * closes, so a file is durable before it is renamed into place, and which checksums with CRC32C
+ * each column chunk (between {@link #beginChunk()} and {@link #endChunk()}) and everything written
+ * after {@link #markTail()} (the page indexes and the footer). Parquet's writer closes the stream
+ * itself at {@code end()}; {@link #abandon()} closes it without the sync after a failure. One
+ * writer thread.
  */
 final class SyncingOutputFile implements OutputFile {
   private final FileSystem fs;
@@ -58,6 +59,19 @@ final class SyncingOutputFile implements OutputFile {
     return stream.getPos();
   }
 
+  /** Starts checksumming one column chunk; returns its offset. */
+  long beginChunk() throws IOException {
+    stream.chunkCrc.reset();
+    stream.inChunk = true;
+    return stream.getPos();
+  }
+
+  /** Ends the column chunk begun last; returns its CRC32C. */
+  int endChunk() {
+    stream.inChunk = false;
+    return (int) stream.chunkCrc.getValue();
+  }
+
   int tailCrc() {
     return (int) stream.crc.getValue();
   }
@@ -81,6 +95,8 @@ final class SyncingOutputFile implements OutputFile {
   private static final class Stream extends PositionOutputStream {
     private final FSDataOutputStream out;
     private CRC32C crc;
+    private final CRC32C chunkCrc = new CRC32C();
+    private boolean inChunk;
     private boolean abandoned;
     private boolean closed;
 
@@ -96,6 +112,9 @@ final class SyncingOutputFile implements OutputFile {
     @Override
     public void write(int b) throws IOException {
       out.write(b);
+      if (inChunk) {
+        chunkCrc.update(b);
+      }
       if (crc != null) {
         crc.update(b);
       }
@@ -104,6 +123,9 @@ final class SyncingOutputFile implements OutputFile {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       out.write(b, off, len);
+      if (inChunk) {
+        chunkCrc.update(b, off, len);
+      }
       if (crc != null) {
         crc.update(b, off, len);
       }
