@@ -13,6 +13,11 @@ import io.thermocline.engine.catalog.Catalog;
 import io.thermocline.engine.catalog.ColdCatalogStore;
 import io.thermocline.engine.catalog.TableChange;
 import io.thermocline.engine.catalog.TableDefinition;
+import io.thermocline.engine.durability.CommitLog;
+import io.thermocline.engine.durability.CommitRecord;
+import io.thermocline.engine.durability.HotCheckpoint;
+import io.thermocline.engine.durability.Resolution;
+import io.thermocline.engine.durability.RestartReplay;
 import io.thermocline.engine.maintenance.Maintenance;
 import io.thermocline.engine.maintenance.MaintenancePolicy;
 import io.thermocline.engine.maintenance.MaintenanceReport;
@@ -47,9 +52,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * one table object per table over its tiers, the commit clock and snapshot registry, the mover and
  * the maintenance thread. Open it with {@link Thermocline#open}; work through {@link #session()}.
  *
- * <p>Durability (issue 5 adds the log): the catalog and the cold tier are durable as each cold
- * change is; hot rows live in memory only, so a reopened database has the catalog, the cold rows
- * and empty hot partitions.
+ * <p>Durability (DESIGN.md section 6): every commit is a record in the write-ahead log under {@code
+ * <data>/wal}, durable before it is published; opening replays the log into the hot tier and undoes
+ * cold changes of commits the crash cut short ({@link #recoveryResolutions()}).
  *
  * <p>Concurrency: thread-safe. Commits, moves and DDL serialize on the commit lock ({@link
  * CommitClock}); readers take no lock and read the table map through a volatile copy-on-write
@@ -70,6 +75,11 @@ public final class Database implements AutoCloseable {
   private final int autocommitRetries;
   private final AtomicLong sessionIds = new AtomicLong();
   private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
+  private final CommitLog log;
+  private final RestartReplay restart;
+  private final Object checkpointLock = new Object();
+  private final long checkpointLogBytes;
+  private volatile long logBytesAtCheckpoint;
   private volatile Map<String, HybridTable> tables;
   private volatile boolean closed;
 
@@ -78,17 +88,35 @@ public final class Database implements AutoCloseable {
     this.config = options.config();
     this.coldStore = coldStore;
     this.coldFileMinRows = config.get(EngineSettings.COLD_FILE_MIN_ROWS);
+    this.checkpointLogBytes = config.get(EngineSettings.CHECKPOINT_LOG_BYTES);
     this.autocommitRetries = config.get(EngineSettings.AUTOCOMMIT_RETRIES);
     this.catalog = Catalog.load(new ColdCatalogStore(coldStore.catalog()));
-    this.clock =
-        new CommitClock(
-            catalog.reservedCommitId(),
-            catalog::reserveCommitIds,
-            config.get(EngineSettings.COMMIT_ID_BLOCK));
+    this.log = CommitLog.open(dataDirectory, config);
+    try {
+      Map<String, HybridTable> loaded = loadTables();
+      this.tables = Collections.unmodifiableMap(loaded);
+      HotCheckpoint.Covered covered = HotCheckpoint.load(dataDirectory, loaded::get);
+      RestartReplay replay = new RestartReplay(loaded::get, covered.cid());
+      if (log.recoveryReport().tailCut()) {
+        replay.note(new Resolution(-1, "TAIL_CUT", log.recoveryReport().toString()));
+      }
+      replay.apply(log.readFrom(covered.lsn()), covered.cid());
+      this.restart = replay;
+      long last = Math.max(replay.lastCid(), catalog.reservedCommitId());
+      for (TableDefinition d : catalog.tables()) {
+        last = Math.max(last, Math.max(d.createdCid(), d.rewriteCid()));
+      }
+      this.clock = CommitClock.continuingAfter(last);
+      for (HybridTable t : loaded.values()) {
+        fillKeys(t, last);
+      }
+    } catch (RuntimeException | Error e) {
+      log.close();
+      throw e;
+    }
     this.snapshots = new SnapshotRegistry(clock);
-    this.committer = new Committer(clock, gate, this::current);
-    this.mover = new Mover(clock, gate);
-    this.tables = Collections.unmodifiableMap(loadTables());
+    this.committer = new Committer(clock, gate, this::current, log);
+    this.mover = new Mover(clock, gate, log);
     this.maintenance =
         new Maintenance(
             () -> tables.values(),
@@ -98,7 +126,8 @@ public final class Database implements AutoCloseable {
                 config.get(EngineSettings.COLD_COMPACTION_CHANGES),
                 config.get(EngineSettings.COLD_COMPACTION_FILES),
                 config.get(EngineSettings.MAINTENANCE_INTERVAL_MS),
-                config.get(EngineSettings.MAINTENANCE_ENABLED)));
+                config.get(EngineSettings.MAINTENANCE_ENABLED)),
+            this::checkpointIfDue);
   }
 
   static Database open(DatabaseOptions options) {
@@ -127,16 +156,13 @@ public final class Database implements AutoCloseable {
   private Map<String, HybridTable> loadTables() {
     Map<String, HybridTable> out = new TreeMap<>();
     Set<String> coldNames = new HashSet<>();
-    long latest = clock.lastCommitted();
     for (TableDefinition d : catalog.tables()) {
       ColdTable cold = null;
       if (d.hasCold()) {
         cold = coldStore.table(d.name(), d.schema(), d.coldPartitioning());
         coldNames.add(d.name());
       }
-      HybridTable t = newTable(d, cold);
-      fillKeys(t, latest);
-      out.put(d.name(), t);
+      out.put(d.name(), newTable(d, cold));
     }
     for (String name : coldStore.tableNames()) {
       if (!coldNames.contains(name)) {
@@ -251,6 +277,7 @@ public final class Database implements AutoCloseable {
       Map<String, HybridTable> next = new TreeMap<>(tables);
       next.put(d.name(), t);
       tables = Collections.unmodifiableMap(next);
+      logDdl(c.cid());
       c.publish();
       return d;
     }
@@ -290,6 +317,7 @@ public final class Database implements AutoCloseable {
         m.put(after.name(), next);
         tables = Collections.unmodifiableMap(m);
       }
+      logDdl(c.cid());
       c.publish();
       return after;
     }
@@ -306,6 +334,7 @@ public final class Database implements AutoCloseable {
       Map<String, HybridTable> m = new TreeMap<>(tables);
       m.remove(t.name());
       tables = Collections.unmodifiableMap(m);
+      logDdl(c.cid());
       c.publish();
       if (t.definition().hasCold()) {
         try {
@@ -412,6 +441,73 @@ public final class Database implements AutoCloseable {
     return match;
   }
 
+  /**
+   * A DDL's record: the catalog change is durable already; the record keeps the id sequence exact.
+   * If the log fails, the gate stops commits (the catalog has the change; a reopen sorts it out).
+   */
+  private void logDdl(long cid) {
+    try {
+      log.append(new CommitRecord(CommitRecord.Kind.DDL, cid, List.of()));
+    } catch (RuntimeException e) {
+      gate.fail(cid, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Writes a checkpoint of the hot tier at the newest commit id while writers go on (the rows are
+   * read at a registered snapshot), then deletes the log segments it covers. Returns its commit id.
+   * The commit lock is held only to pick the id and the LSN.
+   */
+  public long checkpoint() {
+    checkOpen();
+    synchronized (checkpointLock) {
+      gate.check(); // an in-doubt cold commit needs its intent record: keep the log
+      Object[] at =
+          clock.whileLocked(
+              () ->
+                  new Object[] {
+                    snapshots.register(), log.acknowledgedLsn(), List.copyOf(tables.values())
+                  });
+      long cid = (Long) at[0];
+      long bytes = log.wal().stats().bytes();
+      try {
+        @SuppressWarnings("unchecked")
+        List<HybridTable> all = (List<HybridTable>) at[2];
+        HotCheckpoint.write(dataDirectory, cid, (Long) at[1] + 1, HotCheckpoint.withHot(all));
+        log.truncateBefore((Long) at[1] + 1);
+        logBytesAtCheckpoint = bytes;
+        return cid;
+      } finally {
+        snapshots.unregister(cid);
+      }
+    }
+  }
+
+  /** A checkpoint once {@code engine.checkpoint.log.bytes} were logged since the last one. */
+  private void checkpointIfDue() {
+    if (checkpointLogBytes > 0
+        && !closed
+        && log.wal().stats().bytes() - logBytesAtCheckpoint >= checkpointLogBytes) {
+      checkpoint();
+    }
+  }
+
+  /** What restart recovery decided about commits the last crash left in doubt (oldest first). */
+  public List<Resolution> recoveryResolutions() {
+    return restart.resolutions();
+  }
+
+  /** How many commit records the last open re-applied to the hot tier. */
+  public long replayedCommits() {
+    return restart.replayed();
+  }
+
+  /** The engine's write-ahead log. */
+  public CommitLog commitLog() {
+    return log;
+  }
+
   private HybridTable current(String name) {
     return tables.get(name);
   }
@@ -435,6 +531,10 @@ public final class Database implements AutoCloseable {
     for (HybridTable t : all) {
       t.retire(clock.lastCommitted(), true);
     }
-    coldStore.close();
+    try {
+      log.close();
+    } finally {
+      coldStore.close();
+    }
   }
 }

@@ -19,6 +19,15 @@ public final class EngineSettings {
           "An insert into a cold-only table with at least this many rows becomes Parquet files;"
               + " smaller ones go to the cold delta.");
 
+  public static final Setting<Long> CHECKPOINT_LOG_BYTES =
+      Setting.longSetting(
+          "engine.checkpoint.log.bytes",
+          256L << 20,
+          0L,
+          Long.MAX_VALUE,
+          "The maintenance thread checkpoints the hot tier (and truncates the log) once this many"
+              + " log bytes were written since the last checkpoint; 0: only Database.checkpoint.");
+
   public static final Setting<Boolean> MAINTENANCE_ENABLED =
       Setting.booleanSetting(
           "engine.maintenance.enabled",
@@ -76,7 +85,8 @@ public final class EngineSettings {
         COLD_COMPACTION_CHANGES,
         COLD_COMPACTION_FILES,
         COMMIT_ID_BLOCK,
-        AUTOCOMMIT_RETRIES);
+        AUTOCOMMIT_RETRIES,
+        CHECKPOINT_LOG_BYTES);
   }
 
   /** Every setting a database reads: engine, hot tier and cold tier, for {@code Config.parse}. */
@@ -84,6 +94,7 @@ public final class EngineSettings {
     List<Setting<?>> all = new ArrayList<>(engine());
     all.addAll(HotStoreSettings.all());
     all.addAll(ColdSettings.ALL);
+    all.addAll(io.thermocline.recovery.wal.WalSettings.all());
     return all;
   }
 }

@@ -39,10 +39,24 @@ public final class Maintenance implements AutoCloseable {
   private final AtomicLong failures = new AtomicLong();
   private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
   private final Thread thread;
+  private final Runnable afterPass;
   private volatile boolean closed;
 
   public Maintenance(
       Supplier<Collection<HybridTable>> tables, LongSupplier oldestLive, MaintenancePolicy policy) {
+    this(tables, oldestLive, policy, () -> {});
+  }
+
+  /**
+   * @param afterPass runs after each background pass (the database's checkpoint when due); its
+   *     failures are counted like a failed merge
+   */
+  public Maintenance(
+      Supplier<Collection<HybridTable>> tables,
+      LongSupplier oldestLive,
+      MaintenancePolicy policy,
+      Runnable afterPass) {
+    this.afterPass = afterPass;
     this.tables = tables;
     this.oldestLive = oldestLive;
     this.hotThreshold = policy.hotDeltaRows();
@@ -124,6 +138,12 @@ public final class Maintenance implements AutoCloseable {
   private void loop() {
     while (!closed) {
       runOnce(false);
+      try {
+        afterPass.run();
+      } catch (RuntimeException e) {
+        failures.incrementAndGet();
+        lastFailure.set(e);
+      }
       waitLock.lock();
       try {
         long left = intervalNanos;

@@ -2,10 +2,13 @@ package io.thermocline.engine.move;
 
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
+import io.thermocline.engine.durability.CommitLog;
+import io.thermocline.engine.durability.CommitRecord;
 import io.thermocline.engine.table.HybridTable;
 import io.thermocline.engine.table.TierTouches;
 import io.thermocline.engine.txn.CommitClock;
 import io.thermocline.engine.txn.CommitGate;
+import java.util.List;
 
 /**
  * Moves one batch of rows whose aging flag disagrees with their tier (DESIGN.md section 3): under
@@ -13,15 +16,19 @@ import io.thermocline.engine.txn.CommitGate;
  * source tier at the latest snapshot (no other commit can interleave, so there is no conflict),
  * writes exactly those rows to the target tier with the same id, and publishes. If anything fails,
  * both tiers undo the id and nothing moved; a failure of the cold tier is reported as {@code
- * COLD_TIER_UNAVAILABLE} with its cause. Thread-safe (all work under the commit lock).
+ * COLD_TIER_UNAVAILABLE} with its cause. Logged like a transaction (see {@code Committer}): an
+ * intent before the cold tier changes, the commit record (the rows the hot tier lost or gained)
+ * before publishing. Thread-safe (all work under the commit lock).
  */
 public final class Mover {
   private final CommitClock clock;
   private final CommitGate gate;
+  private final CommitLog log;
 
-  public Mover(CommitClock clock, CommitGate gate) {
+  public Mover(CommitClock clock, CommitGate gate, CommitLog log) {
     this.clock = clock;
     this.gate = gate;
+    this.log = log;
   }
 
   /** Moves up to {@code maxRows} rows of {@code table}; returns how many moved. */
@@ -36,12 +43,27 @@ public final class Mover {
       long snapshot = clock.lastCommitted();
       TierTouches touched = new TierTouches();
       long moved;
+      boolean logging = false;
       try {
+        log.append(
+            new CommitRecord(
+                CommitRecord.Kind.INTENT,
+                cid,
+                List.of(new CommitRecord.TableChanges(table.name(), 0, List.of(), List.of()))));
         moved =
             direction == MoveDirection.TO_COLD
                 ? table.moveToCold(cid, snapshot, maxRows, touched)
                 : table.moveToHot(cid, snapshot, maxRows, touched);
+        if (moved > 0) {
+          logging = true;
+          log.append(touched.toRecord(cid));
+          logging = false;
+        }
       } catch (RuntimeException | Error e) {
+        if (logging) {
+          gate.fail(cid, e);
+          throw e;
+        }
         if (!touched.abortAll(cid, e)) {
           gate.fail(cid, e);
         }

@@ -24,7 +24,10 @@ import io.thermocline.hotstore.ColumnPartition;
 import io.thermocline.hotstore.MemoryUsage;
 import io.thermocline.hotstore.MergeResult;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -249,15 +252,15 @@ public final class HybridTable implements TierScan {
     long n = 0;
     if (hot != null) {
       t.hot(this);
-      if (removedKeys == null) {
-        n += hot.endRows(cid, snapshot, filter);
-      } else {
-        ColumnBatch ended = hot.endRowsReturning(cid, snapshot, filter, Integer.MAX_VALUE);
+      // The ended rows themselves go to the log: replay must not depend on the hot row order.
+      ColumnBatch ended = hot.endRowsReturning(cid, snapshot, filter, Integer.MAX_VALUE);
+      t.hotEnded(this, ended);
+      if (removedKeys != null) {
         for (int r = 0; r < ended.rowCount(); r++) {
           removedKeys.add(ended, r);
         }
-        n += ended.rowCount();
       }
+      n += ended.rowCount();
     }
     if (cold != null) {
       if (removedKeys == null) {
@@ -290,6 +293,7 @@ public final class HybridTable implements TierScan {
         t.hot(this);
         for (ColumnBatch b : batches) {
           hot.insert(cid, b);
+          t.hotInserted(this, b);
         }
         noteHotTimes(batches);
       }
@@ -316,6 +320,7 @@ public final class HybridTable implements TierScan {
     checkMovable();
     t.hot(this);
     ColumnBatch rows = hot.endRowsReturning(cid, snapshot, flagIs(true), maxRows);
+    t.hotEnded(this, rows);
     if (rows.rowCount() > 0) {
       cold.writeFile(cid, rows);
       t.cold(this);
@@ -331,6 +336,7 @@ public final class HybridTable implements TierScan {
     t.hot(this);
     for (ColumnBatch b : rows) {
       hot.insert(cid, b);
+      t.hotInserted(this, b);
     }
     noteHotTimes(rows);
     return RowBatches.rowCount(rows);
@@ -377,6 +383,63 @@ public final class HybridTable implements TierScan {
     if (min <= max) {
       hotTimes = hotTimes.span(new TimeRange(min, max));
     }
+  }
+
+  // ---------------------------------------------------------------- restart (no commit lock: the
+  // database is not open yet)
+
+  /** Whether this table has a hot tier. */
+  public boolean hasHot() {
+    return hot != null;
+  }
+
+  /**
+   * Re-applies a logged commit's hot effects at {@code cid}: ends, for each logged row, one visible
+   * hot row with the same values (equal rows are interchangeable), then inserts the created rows.
+   * Rows logged before an ADD COLUMN are padded with NULL. Returns how many logged ended rows had
+   * no visible twin (0 unless the log and the checkpoint disagree).
+   */
+  public long replayHot(long cid, List<Object[]> ended, List<Object[]> inserted) {
+    Schema s = schema();
+    long missing = 0;
+    Map<List<Object>, Integer> groups = new LinkedHashMap<>();
+    for (Object[] row : ended) {
+      groups.merge(Arrays.asList(pad(row, s.size())), 1, Integer::sum);
+    }
+    for (Map.Entry<List<Object>, Integer> g : groups.entrySet()) {
+      Expr match = rowEquals(s, g.getKey());
+      int n = hot.endRowsReturning(cid, cid - 1, match, g.getValue()).rowCount();
+      missing += g.getValue() - n;
+    }
+    if (!inserted.isEmpty()) {
+      List<Object[]> rows = new ArrayList<>(inserted.size());
+      for (Object[] row : inserted) {
+        rows.add(pad(row, s.size()));
+      }
+      ColumnBatch b = RowBatches.fromRows(s, rows);
+      hot.insert(cid, b);
+      noteHotTimes(List.of(b));
+    }
+    return missing;
+  }
+
+  /** Undoes a commit the log never committed in the cold tier; returns the changes undone. */
+  public long undoColdCommit(long cid) {
+    return cold == null ? 0 : cold.abort(cid);
+  }
+
+  private static Object[] pad(Object[] row, int size) {
+    return row.length == size ? row : Arrays.copyOf(row, size);
+  }
+
+  private static Expr rowEquals(Schema s, List<Object> values) {
+    Expr[] terms = new Expr[s.size()];
+    for (int c = 0; c < s.size(); c++) {
+      Object v = values.get(c);
+      String name = s.column(c).name();
+      terms[c] = v == null ? Expr.isNull(name) : Expr.eq(name, s.column(c).type().toJava(v));
+    }
+    return terms.length == 1 ? terms[0] : Expr.and(terms);
   }
 
   void abortHot(long cid) {

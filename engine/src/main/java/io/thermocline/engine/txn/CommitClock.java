@@ -41,6 +41,14 @@ public final class CommitClock {
     this.next = reservedUpTo + 1;
   }
 
+  /**
+   * A clock whose ids continue right after {@code lastUsed}, with no reservations: the write-ahead
+   * log records every id used, so a restart knows the last one exactly.
+   */
+  public static CommitClock continuingAfter(long lastUsed) {
+    return new CommitClock(lastUsed, upTo -> {}, Long.MAX_VALUE / 4);
+  }
+
   /** The newest published commit id: the snapshot a new reader reads. */
   public long lastCommitted() {
     return lastCommitted;
@@ -59,6 +67,19 @@ public final class CommitClock {
     } catch (RuntimeException | Error e) {
       lock.unlock();
       throw e;
+    }
+  }
+
+  /**
+   * Runs {@code action} under the commit lock without taking an id: no commit is in progress, so
+   * the published state and the log agree (a checkpoint picks its commit id and LSN this way).
+   */
+  public <T> T whileLocked(java.util.function.Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
     }
   }
 

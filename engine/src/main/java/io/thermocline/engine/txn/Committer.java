@@ -3,6 +3,8 @@ package io.thermocline.engine.txn;
 import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
+import io.thermocline.engine.durability.CommitLog;
+import io.thermocline.engine.durability.CommitRecord;
 import io.thermocline.engine.table.HybridTable;
 import io.thermocline.engine.table.TierTouches;
 import java.util.ArrayList;
@@ -14,22 +16,34 @@ import java.util.function.Function;
  * lock: per table, end the rows its deletes match at its snapshot (a row a later commit already
  * ended is a write-write conflict: first committer wins), check primary keys against the table's
  * key set at the latest state, insert its rows; then update the key sets and publish. Any failure
- * undoes the commit in every tier it touched ({@code abort(cid)}) and the id becomes a gap. Holds
- * no state; thread-safe.
+ * undoes the commit in every tier it touched ({@code abort(cid)}) and the id becomes a gap.
+ *
+ * <p>Durability (DESIGN.md section 6): a commit that may change a cold tier first logs an intent
+ * (so a restart can undo cold changes the crash left without a commit record); after all tiers
+ * applied it, the commit record with its hot effects goes to the log and is waited for: that is the
+ * commit point, before publishing. If the log fails, nothing is undone (the record may have reached
+ * the disk) and the gate stops further commits until the database reopens and recovery decides.
+ * Holds no state; thread-safe.
  */
 public final class Committer {
   private final CommitClock clock;
   private final CommitGate gate;
   private final Function<String, HybridTable> currentTable;
+  private final CommitLog log;
 
   /**
    * @param currentTable the table object the catalog holds now under a name (or null), to refuse
    *     writes buffered against a table that was altered or dropped since
    */
-  public Committer(CommitClock clock, CommitGate gate, Function<String, HybridTable> currentTable) {
+  public Committer(
+      CommitClock clock,
+      CommitGate gate,
+      Function<String, HybridTable> currentTable,
+      CommitLog log) {
     this.clock = clock;
     this.gate = gate;
     this.currentTable = currentTable;
+    this.log = log;
   }
 
   /** A table's key set and what this commit removes from and adds to it. */
@@ -41,13 +55,18 @@ public final class Committer {
       gate.check();
       long cid = c.cid();
       TierTouches touched = new TierTouches();
+      boolean logging = false;
       try {
+        logIntent(cid, writes);
         List<KeyChange> keyChanges = new ArrayList<>();
         for (TableWrites w : writes) {
           if (!w.isEmpty()) {
             keyChanges.add(apply(w, cid, snapshot, touched));
           }
         }
+        logging = true;
+        log.append(touched.toRecord(cid));
+        logging = false;
         for (KeyChange k : keyChanges) {
           if (k != null) {
             k.keys().removeAll(k.removed());
@@ -57,11 +76,29 @@ public final class Committer {
         c.publish();
         return cid;
       } catch (RuntimeException | Error e) {
-        if (!touched.abortAll(cid, e)) {
+        if (logging) {
+          gate.fail(cid, e);
+        } else if (!touched.abortAll(cid, e)) {
           gate.fail(cid, e);
         }
         throw e;
       }
+    }
+  }
+
+  private void logIntent(long cid, List<TableWrites> writes) {
+    List<CommitRecord.TableChanges> cold = new ArrayList<>();
+    for (TableWrites w : writes) {
+      // Inserts into a hybrid table go hot only; deletes and new versions of cold rows may not.
+      boolean mayTouchCold =
+          w.table().definition().hasCold()
+              && (w.hasDeletes() || !w.coldBatches().isEmpty() || !w.table().definition().hasHot());
+      if (!w.isEmpty() && mayTouchCold) {
+        cold.add(new CommitRecord.TableChanges(w.table().name(), 0, List.of(), List.of()));
+      }
+    }
+    if (!cold.isEmpty()) {
+      log.append(new CommitRecord(CommitRecord.Kind.INTENT, cid, cold));
     }
   }
 

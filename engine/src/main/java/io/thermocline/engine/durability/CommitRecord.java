@@ -1,0 +1,173 @@
+package io.thermocline.engine.durability;
+
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One log record of the engine: a commit's hot-tier effects (rows it ended and rows it created, per
+ * table, as storage values), the intent of a commit about to change a cold tier, or a DDL.
+ * Immutable.
+ *
+ * <p>Payload layout (big-endian, version 1): {@code u8 version, u8 kind, i64 cid, i32 tables}, then
+ * per table {@code str name, i32 columns, i32 endedRows, rows, i32 insertedRows, rows}; a row is
+ * one value per column: {@code u8 tag} (0 NULL, 1 i64, 2 f64, 3 str) then the value; {@code str} is
+ * {@code i32 byte length} + UTF-8. An intent lists its tables with no rows.
+ */
+public record CommitRecord(Kind kind, long cid, List<TableChanges> tables) {
+  public static final int VERSION = 1;
+
+  /** The WAL record type of engine records. */
+  public static final int WAL_TYPE = 1;
+
+  /** What a record says. */
+  public enum Kind {
+    /** The commit point: the commit with its hot effects. */
+    COMMIT,
+    /** A commit is about to change the cold tier of the listed tables (undone without COMMIT). */
+    INTENT,
+    /** A catalog change (already durable in the catalog); keeps the id sequence exact. */
+    DDL
+  }
+
+  /** The hot-tier effects of one commit on one table. */
+  public record TableChanges(
+      String table, int columns, List<Object[]> ended, List<Object[]> inserted) {}
+
+  public CommitRecord {
+    tables = List.copyOf(tables);
+  }
+
+  public byte[] encode() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(VERSION);
+      out.writeByte(kind.ordinal());
+      out.writeLong(cid);
+      out.writeInt(tables.size());
+      for (TableChanges t : tables) {
+        writeString(out, t.table());
+        out.writeInt(t.columns());
+        writeRows(out, t.ended(), t.columns());
+        writeRows(out, t.inserted(), t.columns());
+      }
+    } catch (IOException e) {
+      throw new ThermoException(ErrorCode.INTERNAL, "encoding commit " + cid, e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Decodes a payload.
+   *
+   * @param where names the record (segment, LSN) in error messages
+   */
+  public static CommitRecord decode(byte[] payload, String where) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
+      int version = in.readUnsignedByte();
+      if (version != VERSION) {
+        throw new ThermoException(
+            version > VERSION ? ErrorCode.FORMAT_TOO_NEW : ErrorCode.CORRUPT_FILE,
+            "commit record " + where + " has version " + version + "; this build reads " + VERSION);
+      }
+      int kind = in.readUnsignedByte();
+      if (kind >= Kind.values().length) {
+        throw corrupt(where, "unknown kind " + kind);
+      }
+      long cid = in.readLong();
+      int n = in.readInt();
+      List<TableChanges> tables = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String name = readString(in);
+        int columns = in.readInt();
+        List<Object[]> ended = readRows(in, columns, where);
+        List<Object[]> inserted = readRows(in, columns, where);
+        tables.add(new TableChanges(name, columns, ended, inserted));
+      }
+      if (in.available() != 0) {
+        throw corrupt(where, in.available() + " trailing bytes");
+      }
+      return new CommitRecord(Kind.values()[kind], cid, tables);
+    } catch (IOException e) {
+      throw corrupt(where, "truncated payload: " + e.getMessage());
+    }
+  }
+
+  private static ThermoException corrupt(String where, String why) {
+    return new ThermoException(ErrorCode.CORRUPT_FILE, "commit record " + where + ": " + why);
+  }
+
+  static void writeRows(DataOutputStream out, List<Object[]> rows, int columns) throws IOException {
+    out.writeInt(rows.size());
+    for (Object[] row : rows) {
+      for (int c = 0; c < columns; c++) {
+        Object v = row[c];
+        if (v == null) {
+          out.writeByte(0);
+        } else if (v instanceof Long l) {
+          out.writeByte(1);
+          out.writeLong(l);
+        } else if (v instanceof Double d) {
+          out.writeByte(2);
+          out.writeDouble(d);
+        } else if (v instanceof String s) {
+          out.writeByte(3);
+          writeString(out, s);
+        } else {
+          throw new ThermoException(
+              ErrorCode.INTERNAL, "storage value of class " + v.getClass() + " in column " + c);
+        }
+      }
+    }
+  }
+
+  static List<Object[]> readRows(DataInputStream in, int columns, String where) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      throw corrupt(where, "negative row count " + n);
+    }
+    List<Object[]> rows = new ArrayList<>(Math.min(n, 1 << 16));
+    for (int r = 0; r < n; r++) {
+      Object[] row = new Object[columns];
+      for (int c = 0; c < columns; c++) {
+        int tag = in.readUnsignedByte();
+        if (tag == 0) {
+          row[c] = null;
+        } else if (tag == 1) {
+          row[c] = in.readLong();
+        } else if (tag == 2) {
+          row[c] = in.readDouble();
+        } else if (tag == 3) {
+          row[c] = readString(in);
+        } else {
+          throw corrupt(where, "unknown value tag " + tag + " in row " + r + " column " + c);
+        }
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  static String readString(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0 || n > in.available()) {
+      throw new IOException("string length " + n);
+    }
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
