@@ -69,10 +69,12 @@ public record WalSettings(
   public static final Setting<Integer> RECORD_MAX_BYTES =
       Setting.intSetting(
           "wal.record.max.bytes",
-          16 << 20,
+          // One commit is one record, and a bulk UPDATE of a million rows logs ~250 MB: the cap
+          // only guards against absurd sizes, it must not bound ordinary transactions.
+          1 << 30,
           1024,
-          256 << 20,
-          "largest payload of one log record; larger appends are refused");
+          1 << 30,
+          "largest payload of one log record (one commit); larger appends are refused");
 
   /** Every setting of the log, for {@link Config#parse}. */
   public static List<Setting<?>> all() {

@@ -178,7 +178,9 @@ class WriteAheadLogTest {
 
   @Test
   void badArgumentsAndUseAfterCloseAreRefusedWithACode() {
-    WriteAheadLog wal = WriteAheadLog.open(IO, walDir(), Config.defaults());
+    WriteAheadLog wal =
+        WriteAheadLog.open(
+            IO, walDir(), Config.defaults().with(WalSettings.RECORD_MAX_BYTES, 16 << 20));
     assertThatThrownBy(() -> wal.append(1, 0, new byte[0]))
         .isInstanceOfSatisfying(
             ThermoException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
