@@ -23,6 +23,8 @@ import io.thermocline.engine.maintenance.MaintenancePolicy;
 import io.thermocline.engine.maintenance.MaintenanceReport;
 import io.thermocline.engine.move.MoveDirection;
 import io.thermocline.engine.move.Mover;
+import io.thermocline.engine.system.DatabaseExtension;
+import io.thermocline.engine.system.SystemCatalog;
 import io.thermocline.engine.table.HybridTable;
 import io.thermocline.engine.table.TableStats;
 import io.thermocline.engine.txn.CommitClock;
@@ -42,6 +44,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,6 +85,8 @@ public final class Database implements AutoCloseable {
   private volatile long logBytesAtCheckpoint;
   private volatile Map<String, HybridTable> tables;
   private volatile boolean closed;
+  private final SystemCatalog system = new SystemCatalog();
+  private final List<AutoCloseable> extensions = new ArrayList<>();
 
   private Database(DatabaseOptions options, ColdStore coldStore) {
     this.dataDirectory = options.dataDirectory();
@@ -144,12 +149,37 @@ public final class Database implements AutoCloseable {
             .coldOptions()
             .apply(ColdStoreOptions.of(options.dataDirectory()).withConfig(options.config()));
     ColdStore store = ColdStore.open(cold);
+    Database db;
     try {
-      return new Database(options, store);
+      db = new Database(options, store);
     } catch (RuntimeException | Error e) {
       store.close();
       throw e;
     }
+    try {
+      db.attachExtensions();
+    } catch (RuntimeException | Error e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private void attachExtensions() {
+    if (!config.get(EngineSettings.EXTENSIONS_ENABLED)) {
+      return;
+    }
+    for (DatabaseExtension e : ServiceLoader.load(DatabaseExtension.class)) {
+      extensions.add(e.attach(this));
+    }
+  }
+
+  /**
+   * The system views and procedures registered on this database (by the engine itself and by {@link
+   * DatabaseExtension}s): what SQL shows as the SYS schema and runs with CALL.
+   */
+  public SystemCatalog system() {
+    return system;
   }
 
   /** Builds the table objects of the catalog; drops cold tables the catalog does not know. */
@@ -526,6 +556,14 @@ public final class Database implements AutoCloseable {
       return;
     }
     closed = true;
+    for (int i = extensions.size() - 1; i >= 0; i--) {
+      try {
+        extensions.get(i).close();
+      } catch (Exception e) {
+        // An extension failing to stop must not keep the engine's files open.
+        org.slf4j.LoggerFactory.getLogger(Database.class).warn("closing an extension failed", e);
+      }
+    }
     maintenance.close();
     Collection<HybridTable> all = tables.values();
     for (HybridTable t : all) {

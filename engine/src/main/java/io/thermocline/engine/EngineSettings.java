@@ -76,6 +76,13 @@ public final class EngineSettings {
           "How often an autocommit UPDATE or DELETE is retried on a fresh snapshot after a"
               + " write-write conflict before the conflict is reported.");
 
+  public static final Setting<Boolean> EXTENSIONS_ENABLED =
+      Setting.booleanSetting(
+          "engine.extensions.enabled",
+          true,
+          "Attach the DatabaseExtensions found on the class path (the aging scheduler) when a"
+              + " database opens; off for tools that open a data directory without services.");
+
   /** The engine's own settings. */
   public static List<Setting<?>> engine() {
     return List.of(
@@ -86,7 +93,8 @@ public final class EngineSettings {
         COLD_COMPACTION_FILES,
         COMMIT_ID_BLOCK,
         AUTOCOMMIT_RETRIES,
-        CHECKPOINT_LOG_BYTES);
+        CHECKPOINT_LOG_BYTES,
+        EXTENSIONS_ENABLED);
   }
 
   /** Every setting a database reads: engine, hot tier and cold tier, for {@code Config.parse}. */

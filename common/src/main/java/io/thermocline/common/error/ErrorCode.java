@@ -19,6 +19,8 @@ public enum ErrorCode {
   DUPLICATE_KEY("TC-1010", "duplicate primary key"),
   INVALID_CONFIG("TC-1011", "invalid configuration setting"),
   UNSUPPORTED("TC-1012", "operation not supported"),
+  UNKNOWN_PROCEDURE("TC-1013", "no such system procedure"),
+  SERIES_VIOLATION("TC-1014", "row violates the series definition of its table"),
 
   // 2xxx: transactions and concurrency
   SERIALIZATION_FAILURE("TC-2001", "write-write conflict; retry the transaction"),
@@ -31,6 +33,12 @@ public enum ErrorCode {
   FORMAT_TOO_NEW("TC-3003", "file format version is newer than this build reads"),
   FORMAT_TOO_OLD("TC-3004", "file format version is older than this build reads"),
   COLD_TIER_UNAVAILABLE("TC-3005", "cold tier unavailable"),
+  DATA_DIRECTORY_IN_USE("TC-3006", "data directory is held by another process"),
+  BACKUP_DAMAGED("TC-3007", "backup is damaged or incomplete"),
+
+  // 4xxx: security
+  AUTHENTICATION_FAILED("TC-4001", "user or password wrong"),
+  PERMISSION_DENIED("TC-4002", "the user's role does not allow this"),
 
   // 9xxx: bugs
   INTERNAL("TC-9001", "internal error");
