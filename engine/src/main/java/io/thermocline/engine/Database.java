@@ -87,6 +87,7 @@ public final class Database implements AutoCloseable {
   private volatile boolean closed;
   private final SystemCatalog system = new SystemCatalog();
   private final List<AutoCloseable> extensions = new ArrayList<>();
+  private DataDirectoryLock directoryLock;
 
   private Database(DatabaseOptions options, ColdStore coldStore) {
     this.dataDirectory = options.dataDirectory();
@@ -144,18 +145,25 @@ public final class Database implements AutoCloseable {
           "cannot create the data directory " + options.dataDirectory() + ": " + e.getMessage(),
           e);
     }
-    ColdStoreOptions cold =
-        options
-            .coldOptions()
-            .apply(ColdStoreOptions.of(options.dataDirectory()).withConfig(options.config()));
-    ColdStore store = ColdStore.open(cold);
+    DataDirectoryLock lock = DataDirectoryLock.acquire(options.dataDirectory());
     Database db;
     try {
-      db = new Database(options, store);
+      ColdStoreOptions cold =
+          options
+              .coldOptions()
+              .apply(ColdStoreOptions.of(options.dataDirectory()).withConfig(options.config()));
+      ColdStore store = ColdStore.open(cold);
+      try {
+        db = new Database(options, store);
+      } catch (RuntimeException | Error e) {
+        store.close();
+        throw e;
+      }
     } catch (RuntimeException | Error e) {
-      store.close();
+      lock.close();
       throw e;
     }
+    db.directoryLock = lock;
     try {
       db.attachExtensions();
     } catch (RuntimeException | Error e) {
@@ -572,7 +580,13 @@ public final class Database implements AutoCloseable {
     try {
       log.close();
     } finally {
-      coldStore.close();
+      try {
+        coldStore.close();
+      } finally {
+        if (directoryLock != null) {
+          directoryLock.close();
+        }
+      }
     }
   }
 }
