@@ -1,6 +1,5 @@
 /**
- * The thermo command: server, admin HTTP API, CLI, packaging.
- *
- * <p>Placeholder until its issue fills it; see DESIGN.md section 1 for what this module owns.
+ * The {@code thermo} command line (picocli): the entry point and the global options. It owns
+ * argument parsing and exit codes only; it must not reach into engine internals.
  */
 package io.thermocline.admincli;

@@ -7,6 +7,7 @@ import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.Session;
 import io.thermocline.engine.catalog.AgingRule;
+import io.thermocline.engine.catalog.CatalogEvent;
 import io.thermocline.engine.catalog.TableChange;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.catalog.TableKind;
@@ -17,6 +18,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,10 +37,17 @@ import org.quartz.impl.matchers.GroupMatcher;
 /**
  * The aging service of one database (DESIGN.md section 9): a Quartz scheduler (RAM job store, its
  * own thread pool) with one job per enabled hybrid table policy with a valid schedule, rebuilt from
- * the catalog at {@link #start} and kept in step by {@link #refresh}/{@link #refreshAll} (the SQL
- * and admin layers call them after a policy change, or change policies through {@link
- * #setSchedule}, {@link #setEnabled} and {@link #setRule}, which validate first). Scheduled and
- * manual runs of one table never overlap; see {@link #runNow} and {@link #dryRun}.
+ * the catalog at {@link #start} and kept in step by the engine's catalog listener (any CREATE,
+ * ALTER or DROP TABLE, SQL or not, refreshes that table's job) and by {@link #refresh}/{@link
+ * #refreshAll}; {@link #setSchedule}, {@link #setEnabled} and {@link #setRule} validate before they
+ * change the catalog. Scheduled and manual runs of one table never overlap; see {@link #runNow} and
+ * {@link #dryRun}. A started service registers {@code SYS.RUN_AGING}, {@code SYS.AGING_DRY_RUN},
+ * {@code SYS.AGING_POLICIES} and {@code SYS.AGING_RUNS} in {@link Database#system()} ({@link
+ * AgingSystemObjects}).
+ *
+ * <p>One service per database: {@link AgingExtension} starts it for every database opened with
+ * {@code engine.extensions.enabled} (the default); {@link #of} finds it; a second {@link #start}
+ * for the same database is refused.
  *
  * <p>Concurrency: thread-safe. Job changes serialize on this object's monitor; runs of one table
  * serialize on that table's fair lock; history and metrics are thread-safe.
@@ -47,6 +56,7 @@ public final class AgingService implements AutoCloseable {
   private static final String GROUP = "thermocline-aging";
   private static final String SCHEDULE_TEXT = "schedule";
   private static final AtomicLong INSTANCES = new AtomicLong();
+  private static final Map<Database, AgingService> RUNNING = new ConcurrentHashMap<>();
 
   private final Database db;
   private final Clock clock;
@@ -58,6 +68,11 @@ public final class AgingService implements AutoCloseable {
   private final Map<String, AgingOptions> options = new ConcurrentHashMap<>();
   private final Map<String, String> problems = new ConcurrentHashMap<>();
   private final AtomicLong runIds = new AtomicLong();
+  private final String agingDirectory;
+  private final boolean persistHolds;
+  private final long flagChunkRows;
+  private AutoCloseable catalogListener;
+  private AutoCloseable systemObjects;
   private volatile boolean closed;
 
   private AgingService(Database db, Config config, Clock clock) {
@@ -65,12 +80,14 @@ public final class AgingService implements AutoCloseable {
     this.clock = clock;
     this.defaults = AgingOptions.from(config);
     int history = config.get(AgingSettings.HISTORY_RUNS);
+    this.agingDirectory = db.dataDirectory().resolve("aging").toString();
+    this.persistHolds = config.get(AgingSettings.PERSIST_HOLDS);
+    this.flagChunkRows = config.get(AgingSettings.FLAG_CHUNK_ROWS);
     this.runs =
         new AgingRuns(
             history,
             config.get(AgingSettings.PERSIST_HISTORY)
-                ? new AgingRunLog(
-                    LocalFileIO.INSTANCE, db.dataDirectory().resolve("aging").toString(), history)
+                ? new AgingRunLog(LocalFileIO.INSTANCE, agingDirectory, history)
                 : null);
     runIds.set(runs.lastId());
     Properties p = new Properties();
@@ -94,16 +111,34 @@ public final class AgingService implements AutoCloseable {
     }
   }
 
-  /** Starts the service with default settings ({@link AgingSettings}). */
+  /** Starts the service with the database's settings ({@link AgingSettings} in its config). */
   public static AgingService start(Database db) {
-    return start(db, Config.defaults(), Clock.systemUTC());
+    return start(db, db.config(), Clock.systemUTC());
   }
 
-  /** Starts the service: one job per enabled policy of the catalog, then the scheduler. */
+  /**
+   * Starts the service: one job per enabled policy of the catalog, the catalog listener, the SYS
+   * views and procedures, then the scheduler. Refused (INVALID_ARGUMENT) when a service runs for
+   * {@code db} already, e.g. the one {@link AgingExtension} attached: use {@link #of} for it.
+   */
   public static AgingService start(Database db, Config config, Clock clock) {
-    AgingService s = new AgingService(db, config, clock);
+    AgingService s;
+    synchronized (RUNNING) {
+      if (RUNNING.containsKey(db)) {
+        throw new ThermoException(
+            ErrorCode.INVALID_ARGUMENT,
+            "an aging service runs for the database at "
+                + db.dataDirectory()
+                + " already (attached when it opened unless engine.extensions.enabled=false);"
+                + " use AgingService.of(database)");
+      }
+      s = new AgingService(db, config, clock);
+      RUNNING.put(db, s);
+    }
     try {
       s.refreshAll();
+      s.catalogListener = db.addCatalogListener(s::onCatalogChange);
+      s.systemObjects = AgingSystemObjects.register(s, db.system());
       s.scheduler.start();
     } catch (SchedulerException | RuntimeException e) {
       s.close();
@@ -111,6 +146,28 @@ public final class AgingService implements AutoCloseable {
           ErrorCode.INTERNAL, "cannot start the aging scheduler: " + e.getMessage(), e);
     }
     return s;
+  }
+
+  /** The service running for {@code db}, if any. */
+  public static Optional<AgingService> of(Database db) {
+    return Optional.ofNullable(RUNNING.get(db));
+  }
+
+  /** The database this service ages. */
+  public Database database() {
+    return db;
+  }
+
+  /** Keeps jobs in step with DDL from any path (SQL, admin, API); a bad schedule is recorded. */
+  private void onCatalogChange(CatalogEvent e) {
+    if (closed) {
+      return;
+    }
+    try {
+      refresh(e.table());
+    } catch (ThermoException invalid) {
+      // apply() recorded the reason in problems; SYS.AGING_POLICIES shows it.
+    }
   }
 
   // ---------------------------------------------------------------- jobs
@@ -150,8 +207,13 @@ public final class AgingService implements AutoCloseable {
     TableDefinition d = findTable(table);
     if (d == null) {
       unschedule(table);
-      agers.remove(table);
+      TableAger gone = agers.remove(table);
       options.remove(table);
+      if (gone != null) {
+        gone.forget();
+      } else if (persistHolds) {
+        new RowHoldsFile(LocalFileIO.INSTANCE, agingDirectory, table).delete();
+      }
       return;
     }
     apply(d);
@@ -275,6 +337,21 @@ public final class AgingService implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code table}'s policy now like {@link #runNow} but returns a failed run instead of
+   * throwing (its rows moved before the failure stay counted): what {@code CALL SYS.RUN_AGING}
+   * shows. An unknown or non-hybrid table still throws.
+   */
+  public AgingRun runNowRecorded(String table) {
+    TableDefinition d = requireTable(table);
+    if (d.kind() != TableKind.HYBRID) {
+      throw new ThermoException(
+          ErrorCode.UNSUPPORTED,
+          "table " + d.name() + " is " + d.kind() + "; only hybrid tables age");
+    }
+    return execute(d.name(), AgingRun.Trigger.MANUAL).run();
+  }
+
   void runScheduled(String table) {
     TableDefinition d = findTable(table);
     if (closed || d == null || !d.agingEnabled()) {
@@ -330,7 +407,15 @@ public final class AgingService implements AutoCloseable {
   }
 
   private TableAger ager(String table) {
-    return agers.computeIfAbsent(table, t -> new TableAger(db, t, clock));
+    return agers.computeIfAbsent(
+        table,
+        t ->
+            new TableAger(
+                db,
+                t,
+                clock,
+                persistHolds ? new RowHoldsFile(LocalFileIO.INSTANCE, agingDirectory, t) : null,
+                flagChunkRows));
   }
 
   // ---------------------------------------------------------------- views
@@ -401,6 +486,16 @@ public final class AgingService implements AutoCloseable {
       return;
     }
     closed = true;
+    RUNNING.remove(db, this);
+    for (AutoCloseable c : new AutoCloseable[] {catalogListener, systemObjects}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        // Unregistering from maps cannot fail in a way worth stopping the shutdown for.
+      }
+    }
     try {
       scheduler.shutdown(true);
     } catch (SchedulerException e) {

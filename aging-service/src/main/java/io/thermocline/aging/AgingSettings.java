@@ -54,6 +54,22 @@ public final class AgingSettings {
           true,
           "Append each run to <data directory>/aging/runs.tsv and reload the history at start.");
 
+  public static final Setting<Boolean> PERSIST_HOLDS =
+      Setting.booleanSetting(
+          "aging.holds.persist",
+          true,
+          "Keep recall holds and first-seen times in <data directory>/aging/holds-*.bin so a"
+              + " restart does not re-flag a recalled row during its hold.");
+
+  public static final Setting<Long> FLAG_CHUNK_ROWS =
+      Setting.longSetting(
+          "aging.flag.chunk.rows",
+          1_000_000L,
+          1,
+          Long.MAX_VALUE,
+          "Rows the rule flags per commit at most (slices of the time column); bounds the log"
+              + " record of one flagging UPDATE.");
+
   public static final Setting<Integer> THREADS =
       Setting.intSetting("aging.threads", 2, 1, 64, "Threads of the aging scheduler's pool.");
 
@@ -66,6 +82,8 @@ public final class AgingSettings {
         MIN_HOT_SECONDS,
         HISTORY_RUNS,
         PERSIST_HISTORY,
+        PERSIST_HOLDS,
+        FLAG_CHUNK_ROWS,
         THREADS);
   }
 }

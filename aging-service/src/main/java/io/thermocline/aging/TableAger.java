@@ -29,23 +29,51 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Runs one table's policy: detect recalls (cold rows whose flag was cleared) and hold them, flag
- * the hot rows the rule matches except held and too young ones (one UPDATE, one transaction), then
- * move flagged rows both ways in batches through {@link Database#moveBatch} (each batch one
- * commit), throttled and bounded per run. Concurrency: one run or dry run at a time per table,
- * through {@link #lock()} (fair, so a waiting manual run is not starved by the schedule).
+ * the hot rows the rule matches except held and too young ones ({@link RuleFlagger}: bounded
+ * UPDATEs), then move flagged rows both ways in batches through {@link Database#moveBatch} (each
+ * batch one commit), throttled and bounded per run. Holds are saved to the table's {@link
+ * RowHoldsFile} (when given) before any flag or row changes, so a crash never loses a hold the run
+ * acted on. Concurrency: one run or dry run at a time per table, through {@link #lock()} (fair, so
+ * a waiting manual run is not starved by the schedule).
  */
 final class TableAger {
   private final Database db;
   private final String table;
   private final Clock clock;
+  private final RowHoldsFile holdsFile;
+  private final long flagChunkRows;
   private final ReentrantLock lock = new ReentrantLock(true);
-  private final RowHolds holds = new RowHolds();
+  private RowHolds holds;
+  private long holdsOfTable = -1;
   private volatile int heldCount;
 
-  TableAger(Database db, String table, Clock clock) {
+  /** {@code holdsFile} null: holds live in memory only. */
+  TableAger(Database db, String table, Clock clock, RowHoldsFile holdsFile, long flagChunkRows) {
     this.db = db;
     this.table = table;
     this.clock = clock;
+    this.holdsFile = holdsFile;
+    this.flagChunkRows = flagChunkRows;
+  }
+
+  /** The holds of the table as it is now (a table re-created under the name starts afresh). */
+  private RowHolds holds(TableDefinition d) {
+    if (holds == null || holdsOfTable != d.createdCid()) {
+      holds = holdsFile == null ? new RowHolds() : holdsFile.load(d.name(), d.createdCid());
+      holdsOfTable = d.createdCid();
+      heldCount = holds.heldCount();
+    }
+    return holds;
+  }
+
+  /** Forgets the holds (the table was dropped) and deletes their file. */
+  void forget() {
+    holds = null;
+    holdsOfTable = -1;
+    heldCount = 0;
+    if (holdsFile != null) {
+      holdsFile.delete();
+    }
   }
 
   ReentrantLock lock() {
@@ -74,15 +102,17 @@ final class TableAger {
     TableDefinition d = hybrid();
     long now = clock.millis();
     Plan plan = plan(d, o, now, true);
+    RowHolds h = holds(d);
+    if (holdsFile != null && h.changed()) {
+      holdsFile.save(d.name(), d.createdCid(), h);
+    }
     Expr rule = ruleFilter(d, now);
     if (rule != null) {
       Expr filter = rule;
       if (!plan.keepHot().isEmpty()) {
         filter = Expr.and(rule, Expr.not(keyFilter(d, plan.keepHot())));
       }
-      try (Session s = db.session()) {
-        p.flagged = s.update(table, filter, Map.of(d.agingFlag(), true));
-      }
+      p.flagged = RuleFlagger.flag(db, d, filter, flagChunkRows, stop);
     }
     long budget = o.maxRowsPerRun();
     long startNanos = System.nanoTime();
@@ -153,9 +183,9 @@ final class TableAger {
   }
 
   private Plan plan(TableDefinition d, AgingOptions o, long now, boolean record) {
-    List<String> key = d.schema().primaryKey();
+    RowHolds holds = holds(d);
+    List<String> key = identity(d);
     String flag = d.agingFlag();
-    boolean keyed = !key.isEmpty();
     List<Object> recalled = new ArrayList<>();
     long recalledCount = 0;
     long wouldFlag = 0;
@@ -169,7 +199,7 @@ final class TableAger {
     try (Session s = db.session();
         Transaction pin = s.begin()) {
       // The transaction registers the snapshot so maintenance keeps it while the tiers are read.
-      ScanRequest at = ScanRequest.at(pin.snapshot()).withProjection(keyed ? key : List.of(flag));
+      ScanRequest at = ScanRequest.at(pin.snapshot()).withProjection(key);
       HybridTable t = db.table(table);
       try (BatchCursor c = t.scanCold(at.withFilter(Expr.eq(flag, false)))) {
         for (ColumnBatch b = c.next(); b != null; b = c.next()) {
@@ -179,12 +209,10 @@ final class TableAger {
             if (recalled.size() < AgingDryRun.SAMPLE) {
               recalled.add(k);
             }
-            if (keyed) {
-              // Recalls in flight are never re-flagged, even without a hold period.
-              keepHot.add(k);
-              if (record && o.recallHold().toMillis() > 0) {
-                holds.hold(k, holdUntil);
-              }
+            // Recalls in flight are never re-flagged, even without a hold period.
+            keepHot.add(k);
+            if (record && o.recallHold().toMillis() > 0) {
+              holds.hold(k, holdUntil);
             }
           }
         }
@@ -239,14 +267,25 @@ final class TableAger {
   }
 
   /**
+   * The columns that tell rows apart for holds: the primary key, or every column but the flag for a
+   * table without one (equal rows are interchangeable, as the engine's log replay assumes too).
+   */
+  static List<String> identity(TableDefinition d) {
+    List<String> pk = d.schema().primaryKey();
+    if (!pk.isEmpty()) {
+      return pk;
+    }
+    List<String> all = new ArrayList<>(d.schema().names());
+    all.remove(d.agingFlag());
+    return all;
+  }
+
+  /**
    * The rule (relative times fixed at {@code nowMillis}) restricted to unflagged rows, or null when
-   * the table has no rule the engine reads or no primary key (holds need one).
+   * the table has no rule the engine reads.
    */
   private Expr ruleFilter(TableDefinition d, long nowMillis) {
     if (d.agingRule() == null || d.agingRule().condition() == null) {
-      return null;
-    }
-    if (d.schema().primaryKey().isEmpty()) {
       return null;
     }
     Expr rule = d.agingRule().bindAt(d.schema(), Math.multiplyExact(nowMillis, 1_000L));
@@ -260,18 +299,23 @@ final class TableAger {
     return Arrays.asList(b.row(r));
   }
 
-  /** Matches the rows whose primary key is one of {@code keys}. */
+  /**
+   * Matches the rows whose identity is one of {@code keys}: TRUE or FALSE for every row, never
+   * unknown, so {@code NOT} of it excludes exactly the kept rows even where columns are NULL.
+   */
   private static Expr keyFilter(TableDefinition d, Set<Object> keys) {
-    List<String> pk = d.schema().primaryKey();
-    if (pk.size() == 1) {
-      return Expr.in(pk.get(0), keys.toArray());
+    List<String> id = identity(d);
+    if (id.size() == 1 && !keys.contains(null)) {
+      return Expr.in(id.get(0), keys.toArray());
     }
     List<Expr> rows = new ArrayList<>();
     for (Object k : keys) {
-      List<?> values = (List<?>) k;
-      Expr[] eqs = new Expr[pk.size()];
+      List<?> values = id.size() == 1 ? java.util.Collections.singletonList(k) : (List<?>) k;
+      Expr[] eqs = new Expr[id.size()];
       for (int i = 0; i < eqs.length; i++) {
-        eqs[i] = Expr.eq(pk.get(i), values.get(i));
+        Object v = values.get(i);
+        String c = id.get(i);
+        eqs[i] = v == null ? Expr.isNull(c) : Expr.and(Expr.isNotNull(c), Expr.eq(c, v));
       }
       rows.add(Expr.and(eqs));
     }

@@ -48,7 +48,9 @@ final class AgingFixture implements AutoCloseable {
         Config.defaults()
             .with(ColdSettings.SYNC_METADATA, false)
             .with(EngineSettings.MAINTENANCE_ENABLED, false)
-            .with(EngineSettings.COLD_FILE_MIN_ROWS, 10);
+            .with(EngineSettings.COLD_FILE_MIN_ROWS, 10)
+            // The tests start their service explicitly, with their own options.
+            .with(EngineSettings.EXTENSIONS_ENABLED, false);
     db =
         Thermocline.open(
             DatabaseOptions.of(dir)
@@ -64,6 +66,13 @@ final class AgingFixture implements AutoCloseable {
                               }
                             })));
     session = db.session();
+    if (db.tables().isEmpty()) {
+      // A reopened fixture finds its table.
+      createTable();
+    }
+  }
+
+  private void createTable() {
     session.createTable(
         TableDefinition.hybrid(T, SCHEMA)
             .withAgingRule(AgingRule.parse("ts < CURRENT_TIMESTAMP - INTERVAL '1' DAY"))
@@ -71,7 +80,11 @@ final class AgingFixture implements AutoCloseable {
   }
 
   AgingService start(AgingOptions options) {
-    service = AgingService.start(db);
+    return start(options, db.config());
+  }
+
+  AgingService start(AgingOptions options, Config config) {
+    service = AgingService.start(db, config, java.time.Clock.systemUTC());
     service.setOptions(T, options);
     return service;
   }

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /**
- * Entry point of {@code bench/}: {@code BenchMain hot|cold|engine [--rows N] [--runs N] [--flights
- * PATH | --no-flights]} or {@code BenchMain series [--data DIR] [--points N] [--seed N] [--block N]
- * [--runs N] [--sample N]}. Prints Markdown tables and also writes them to {@code bench-results/}.
+ * Entry point of {@code bench/}: {@code BenchMain hot|cold|engine|restart|commit [--rows N] [--runs
+ * N] [--flights PATH | --no-flights]} or {@code BenchMain series [--data DIR] [--points N] [--seed
+ * N] [--block N] [--runs N] [--sample N]}. Prints Markdown tables and also writes them to {@code
+ * bench-results/}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -19,6 +20,10 @@ public final class BenchMain {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       usage();
+    }
+    if (args[0].equals("seriestable")) {
+      write("seriestable", io.thermocline.bench.series.SeriesTableBench.fromArgs(args).run());
+      return;
     }
     if (args[0].equals("series")) {
       // Its own options; the results file gets TsFile's search matrix as an appendix.
@@ -53,6 +58,20 @@ public final class BenchMain {
       case "hot" -> report = new HotStoreBench(rows, runs, flights).run();
       case "cold" -> report = new ColdStoreBench(requireFile(flights), runs).run();
       case "engine" -> report = new EngineBench(rowsGiven ? rows : 1_000_000L, runs).run();
+      case "aging" ->
+          report =
+              new io.thermocline.bench.aging.AgingBench(
+                      rows, 100_000, java.time.Duration.ofSeconds(20))
+                  .run();
+      case "restart" ->
+          report =
+              new io.thermocline.bench.durability.RestartBench(rows, Math.max(1, rows / 20)).run();
+      case "commit" -> report = new io.thermocline.bench.durability.CommitBench(runs).run();
+      case "backup" ->
+          report =
+              new io.thermocline.bench.backup.BackupBench(
+                      rowsGiven ? rows : 3_000_000L, Math.min(runs, 3))
+                  .run();
       default -> {
         usage();
         return;
@@ -71,7 +90,7 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println(
-        "usage: BenchMain hot|cold|engine [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
+        "usage: BenchMain hot|cold|engine|restart|commit [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
             + "       BenchMain series [--data DIR] [--points N] [--seed N] [--block N] [--runs N]"
             + " [--sample N]");
     System.exit(2);

@@ -10,6 +10,7 @@ import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.scan.BatchCursor;
 import io.thermocline.common.scan.ScanRequest;
 import io.thermocline.engine.catalog.Catalog;
+import io.thermocline.engine.catalog.CatalogEvent;
 import io.thermocline.engine.catalog.ColdCatalogStore;
 import io.thermocline.engine.catalog.TableChange;
 import io.thermocline.engine.catalog.TableDefinition;
@@ -23,6 +24,7 @@ import io.thermocline.engine.maintenance.MaintenancePolicy;
 import io.thermocline.engine.maintenance.MaintenanceReport;
 import io.thermocline.engine.move.MoveDirection;
 import io.thermocline.engine.move.Mover;
+import io.thermocline.engine.series.SeriesTables;
 import io.thermocline.engine.system.DatabaseExtension;
 import io.thermocline.engine.system.SystemCatalog;
 import io.thermocline.engine.table.HybridTable;
@@ -48,7 +50,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * One open Thermocline database: the cold store (RocksDB + Parquet root), the catalog kept in it,
@@ -87,7 +91,9 @@ public final class Database implements AutoCloseable {
   private volatile boolean closed;
   private final SystemCatalog system = new SystemCatalog();
   private final List<AutoCloseable> extensions = new ArrayList<>();
+  private final List<Consumer<CatalogEvent>> catalogListeners = new CopyOnWriteArrayList<>();
   private DataDirectoryLock directoryLock;
+  private volatile io.thermocline.engine.backup.Backups backups;
 
   private Database(DatabaseOptions options, ColdStore coldStore) {
     this.dataDirectory = options.dataDirectory();
@@ -101,12 +107,7 @@ public final class Database implements AutoCloseable {
     try {
       Map<String, HybridTable> loaded = loadTables();
       this.tables = Collections.unmodifiableMap(loaded);
-      HotCheckpoint.Covered covered = HotCheckpoint.load(dataDirectory, loaded::get);
-      RestartReplay replay = new RestartReplay(loaded::get, covered.cid());
-      if (log.recoveryReport().tailCut()) {
-        replay.note(new Resolution(-1, "TAIL_CUT", log.recoveryReport().toString()));
-      }
-      replay.apply(log.readFrom(covered.lsn()), covered.cid());
+      RestartReplay replay = RestartReplay.recover(dataDirectory, log, loaded::get);
       this.restart = replay;
       long last = Math.max(replay.lastCid(), catalog.reservedCommitId());
       for (TableDefinition d : catalog.tables()) {
@@ -165,6 +166,8 @@ public final class Database implements AutoCloseable {
     }
     db.directoryLock = lock;
     try {
+      io.thermocline.engine.system.views.EngineViews.register(db);
+      db.backups = io.thermocline.engine.backup.Backups.attach(db);
       db.attachExtensions();
     } catch (RuntimeException | Error e) {
       db.close();
@@ -212,8 +215,8 @@ public final class Database implements AutoCloseable {
   }
 
   private HybridTable newTable(TableDefinition d, ColdTable cold) {
-    ColumnPartition hot = d.hasHot() ? new ColumnPartition(d.name(), d.schema(), config) : null;
-    return new HybridTable(d, hot, cold, KeySet.forSchema(d.schema()), coldFileMinRows);
+    ColumnPartition hot = d.hasHot() ? SeriesTables.hotPartition(d, config) : null;
+    return new HybridTable(d, hot, cold, SeriesTables.keySet(d), coldFileMinRows);
   }
 
   private static void fillKeys(HybridTable t, long snapshot) {
@@ -247,6 +250,11 @@ public final class Database implements AutoCloseable {
   /** Sessions open now. */
   public int sessionCount() {
     return sessions.size();
+  }
+
+  /** The sessions open now, by id (a copy): what SYS.SESSIONS shows. */
+  public List<Session> openSessions() {
+    return List.copyOf(new TreeMap<>(sessions).values());
   }
 
   /**
@@ -285,6 +293,12 @@ public final class Database implements AutoCloseable {
    * gets its aging flag column appended when the schema lacks it.
    */
   public TableDefinition createTable(TableDefinition request) {
+    TableDefinition d = create(request);
+    notifyCatalog(new CatalogEvent(CatalogEvent.Kind.CREATED, d.name(), d));
+    return d;
+  }
+
+  private TableDefinition create(TableDefinition request) {
     checkOpen();
     try (CommitClock.Commit c = clock.begin()) {
       gate.check();
@@ -323,6 +337,12 @@ public final class Database implements AutoCloseable {
 
   /** Applies one ALTER TABLE change; returns the new definition. */
   public TableDefinition alterTable(String name, TableChange change) {
+    TableDefinition after = alter(name, change);
+    notifyCatalog(new CatalogEvent(CatalogEvent.Kind.ALTERED, after.name(), after));
+    return after;
+  }
+
+  private TableDefinition alter(String name, TableChange change) {
     checkOpen();
     try (CommitClock.Commit c = clock.begin()) {
       gate.check();
@@ -339,8 +359,7 @@ public final class Database implements AutoCloseable {
               after.hasCold()
                   ? coldStore.table(after.name(), after.schema(), after.coldPartitioning())
                   : null;
-          ColumnPartition hot =
-              after.hasHot() ? new ColumnPartition(after.name(), after.schema(), config) : null;
+          ColumnPartition hot = after.hasHot() ? SeriesTables.hotPartition(after, config) : null;
           next = t.rewrite(after, hot, cold, c.cid(), clock.lastCommitted());
         } catch (RuntimeException e) {
           try {
@@ -363,6 +382,11 @@ public final class Database implements AutoCloseable {
 
   /** Drops a table with all its rows in both tiers. */
   public void dropTable(String name) {
+    String dropped = drop(name);
+    notifyCatalog(new CatalogEvent(CatalogEvent.Kind.DROPPED, dropped, null));
+  }
+
+  private String drop(String name) {
     checkOpen();
     try (CommitClock.Commit c = clock.begin()) {
       gate.check();
@@ -381,6 +405,28 @@ public final class Database implements AutoCloseable {
           // The table is gone from the catalog; its cold leftover is dropped by the next CREATE
           // of the name or the next open, so the DROP itself succeeded.
         }
+      }
+      return t.name();
+    }
+  }
+
+  /**
+   * Registers {@code listener} for committed CREATE/ALTER/DROP TABLE (called on the DDL's thread
+   * after the commit lock is released; a failing listener is logged, the DDL stands). Closing the
+   * returned handle removes it.
+   */
+  public AutoCloseable addCatalogListener(Consumer<CatalogEvent> listener) {
+    catalogListeners.add(listener);
+    return () -> catalogListeners.remove(listener);
+  }
+
+  private void notifyCatalog(CatalogEvent event) {
+    for (Consumer<CatalogEvent> l : catalogListeners) {
+      try {
+        l.accept(event);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Database.class)
+            .warn("a catalog listener failed on " + event, e);
       }
     }
   }
@@ -512,7 +558,8 @@ public final class Database implements AutoCloseable {
       try {
         @SuppressWarnings("unchecked")
         List<HybridTable> all = (List<HybridTable>) at[2];
-        HotCheckpoint.write(dataDirectory, cid, (Long) at[1] + 1, HotCheckpoint.withHot(all));
+        HotCheckpoint.write(
+            dataDirectory, cid, (Long) at[1] + 1, log.lastTimeMicros(), HotCheckpoint.withHot(all));
         log.truncateBefore((Long) at[1] + 1);
         logBytesAtCheckpoint = bytes;
         return cid;
@@ -536,12 +583,46 @@ public final class Database implements AutoCloseable {
     return restart.resolutions();
   }
 
+  /** Where the last open's restart recovery spent its time (log, checkpoint, replayed rows). */
+  public String restartTimings() {
+    return restart.timings();
+  }
+
   /** How many commit records the last open re-applied to the hot tier. */
   public long replayedCommits() {
     return restart.replayed();
   }
 
   /** The engine's write-ahead log. */
+  /** Full and log backups of this database, their catalog and verify (see {@code Backups}). */
+  public io.thermocline.engine.backup.Backups backups() {
+    checkOpen();
+    return backups;
+  }
+
+  /**
+   * Runs {@code action} under the commit lock (no commit in progress, so tiers, catalog and log
+   * agree on the newest commit id): a backup fixes its image this way. Keep {@code action} short.
+   */
+  public <T> T whileCommitLocked(java.util.function.Supplier<T> action) {
+    return clock.whileLocked(action);
+  }
+
+  /** Registers the newest commit id as a snapshot and returns it; pair with releaseSnapshot. */
+  public long pinSnapshot() {
+    return snapshots.register();
+  }
+
+  /** Releases a snapshot of {@link #pinSnapshot}. */
+  public void releaseSnapshot(long snapshot) {
+    snapshots.unregister(snapshot);
+  }
+
+  /** The cold tier (backups copy its metadata and files). */
+  public ColdStore coldStore() {
+    return coldStore;
+  }
+
   public CommitLog commitLog() {
     return log;
   }
@@ -570,6 +651,13 @@ public final class Database implements AutoCloseable {
       } catch (Exception e) {
         // An extension failing to stop must not keep the engine's files open.
         org.slf4j.LoggerFactory.getLogger(Database.class).warn("closing an extension failed", e);
+      }
+    }
+    if (backups != null) {
+      try {
+        backups.close();
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(Database.class).warn("closing backups failed", e);
       }
     }
     maintenance.close();

@@ -103,6 +103,7 @@ public final class EngineSettings {
     all.addAll(HotStoreSettings.all());
     all.addAll(ColdSettings.ALL);
     all.addAll(io.thermocline.recovery.wal.WalSettings.all());
+    all.addAll(io.thermocline.engine.backup.BackupSettings.all());
     return all;
   }
 }

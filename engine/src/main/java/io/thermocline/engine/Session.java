@@ -28,6 +28,9 @@ public final class Session implements AutoCloseable {
   private final long id;
   private Transaction current;
   private boolean closed;
+  private final java.time.Instant started = java.time.Instant.now();
+  // Set by the layer that authenticated the connection (SQL server); shown in SYS.SESSIONS.
+  private volatile String user;
 
   Session(Database db, long id) {
     this.db = db;
@@ -37,6 +40,21 @@ public final class Session implements AutoCloseable {
   /** The session's number, unique within the database's lifetime. */
   public long id() {
     return id;
+  }
+
+  /** When the session was opened. */
+  public java.time.Instant started() {
+    return started;
+  }
+
+  /** The user the session runs for, as the connecting layer named it; null when unknown. */
+  public String user() {
+    return user;
+  }
+
+  /** Names the session's user (for SYS.SESSIONS); the engine itself does not check it. */
+  public void setUser(String user) {
+    this.user = user;
   }
 
   /** Starts a transaction reading the newest snapshot; one at a time per session. */

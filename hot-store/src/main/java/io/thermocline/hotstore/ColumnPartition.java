@@ -24,6 +24,9 @@ import io.thermocline.hotstore.scan.PredicateCompiler;
 import io.thermocline.hotstore.scan.ReadView;
 import io.thermocline.hotstore.scan.RowMatcher;
 import io.thermocline.hotstore.scan.ScanCursor;
+import io.thermocline.hotstore.series.SeriesLayout;
+import io.thermocline.hotstore.series.SeriesMain;
+import io.thermocline.hotstore.series.SeriesMainBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,6 +42,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * changes meanwhile. A merge freezes the delta under the lock, builds the new main outside it while
  * writes go to a fresh delta, records ends stamped meanwhile, and under the lock applies them and
  * swaps the root; readers that came earlier keep the old structures.
+ *
+ * <p>A series partition (constructed with a {@link SeriesLayout}) merges into a main of encoded
+ * series blocks sorted by (series key, period) instead of dictionaries; MVCC, ends, moves, scans
+ * and aggregates behave the same.
  */
 public final class ColumnPartition implements TierScan, AutoCloseable {
   private final String name;
@@ -46,6 +53,7 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
   private final int blockSize;
   private final int scanParallelism;
   private final int mergeParallelism;
+  private final SeriesLayout series;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final ReentrantLock mergeLock = new ReentrantLock();
   private volatile Root root;
@@ -64,6 +72,12 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
   }
 
   public ColumnPartition(String name, Schema schema, Config config) {
+    this(name, schema, config, null);
+  }
+
+  /** A partition whose merged main is a series main of {@code series} (null: dictionaries). */
+  public ColumnPartition(String name, Schema schema, Config config, SeriesLayout series) {
+    this.series = series;
     this.name = name;
     this.schema = schema;
     this.blockSize = config.get(HotStoreSettings.BATCH_SIZE);
@@ -74,6 +88,16 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
 
   public String name() {
     return name;
+  }
+
+  /** The series layout of the main, or null for a dictionary main. */
+  public SeriesLayout seriesLayout() {
+    return series;
+  }
+
+  /** The current main's encoded series rows; null before the first merge or without a layout. */
+  public SeriesMain seriesMain() {
+    return root.main().series();
   }
 
   @Override
@@ -266,8 +290,23 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
       try {
         for (int i = 0; i < frozen.size(); i++) {
           MainBuilder.Result step =
-              MainBuilder.build(
-                  schema, main, frozen.get(i), frozenRows[i], oldestLiveSnapshot, mergeParallelism);
+              series != null
+                  ? SeriesMainBuilder.build(
+                      name,
+                      schema,
+                      series,
+                      main,
+                      frozen.get(i),
+                      frozenRows[i],
+                      oldestLiveSnapshot,
+                      mergeParallelism)
+                  : MainBuilder.build(
+                      schema,
+                      main,
+                      frozen.get(i),
+                      frozenRows[i],
+                      oldestLiveSnapshot,
+                      mergeParallelism);
           steps.add(step);
           main = step.main();
         }
@@ -360,15 +399,24 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
     Root r = root;
     List<MemoryUsage.ColumnMemory> cols = new ArrayList<>();
     long total = 0;
+    SeriesMain sm = r.main().series();
     for (int c = 0; c < schema.size(); c++) {
-      var mc = r.main().column(c);
       long delta = 0;
       for (DeltaStore d : r.deltas()) {
         delta += d.columnBytes(c);
       }
-      MemoryUsage.ColumnMemory cm =
-          new MemoryUsage.ColumnMemory(
-              schema.column(c).name(), mc.dictionaryBytes(), mc.idBytes(), mc.nullBytes(), delta);
+      MemoryUsage.ColumnMemory cm;
+      if (sm != null) {
+        // NULLs live inside the encoded blocks, so the series main reports no separate bitmap.
+        cm =
+            new MemoryUsage.ColumnMemory(
+                schema.column(c).name(), sm.dictionaryBytes(c), sm.encodedBytes(c), 0, delta);
+      } else {
+        var mc = r.main().column(c);
+        cm =
+            new MemoryUsage.ColumnMemory(
+                schema.column(c).name(), mc.dictionaryBytes(), mc.idBytes(), mc.nullBytes(), delta);
+      }
       cols.add(cm);
       total += cm.totalBytes();
     }

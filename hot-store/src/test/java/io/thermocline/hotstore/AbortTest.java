@@ -31,9 +31,14 @@ import org.junit.jupiter.api.TestInfo;
  * rows still sit in a delta, in a delta a running merge is rebuilding, or in a main a finished
  * merge built; and readers of published snapshots never notice an abort.
  */
-class AbortTest {
-  private static final Schema SCHEMA =
+public class AbortTest {
+  protected static final Schema SCHEMA =
       Schema.of(Column.notNull("id", DataType.BIGINT), Column.notNull("v", DataType.BIGINT));
+
+  /** The partition under test; a subclass tests series mains. */
+  protected ColumnPartition partition(String name, Config config) {
+    return new ColumnPartition(name, SCHEMA, config);
+  }
 
   private static List<Object[]> rows(long from, int n) {
     List<Object[]> out = new ArrayList<>();
@@ -62,8 +67,8 @@ class AbortTest {
   }
 
   @Test
-  void abortUndoesInsertsEndsAndMovesInTheDelta() {
-    try (ColumnPartition p = new ColumnPartition("abort", SCHEMA, Config.defaults())) {
+  public void abortUndoesInsertsEndsAndMovesInTheDelta() {
+    try (ColumnPartition p = partition("abort", Config.defaults())) {
       p.insertRows(1, rows(0, 1_000));
       p.insertRows(2, rows(1_000, 500));
       assertThat(p.endRows(2, 1, Expr.lt("id", 100L))).isEqualTo(100);
@@ -83,8 +88,8 @@ class AbortTest {
   }
 
   @Test
-  void abortDuringAMergeReachesTheNewMain() {
-    try (ColumnPartition p = new ColumnPartition("abort-merge", SCHEMA, Config.defaults())) {
+  public void abortDuringAMergeReachesTheNewMain() {
+    try (ColumnPartition p = partition("abort-merge", Config.defaults())) {
       p.insertRows(1, rows(0, 1_000));
       p.mergeDelta(1);
       p.insertRows(2, rows(1_000, 500)); // in the delta the merge freezes
@@ -108,8 +113,8 @@ class AbortTest {
   }
 
   @Test
-  void abortAfterAMergeFindsTheRowsInTheMain() {
-    try (ColumnPartition p = new ColumnPartition("abort-main", SCHEMA, Config.defaults())) {
+  public void abortAfterAMergeFindsTheRowsInTheMain() {
+    try (ColumnPartition p = partition("abort-main", Config.defaults())) {
       p.insertRows(1, rows(0, 1_000));
       p.insertRows(2, rows(1_000, 500));
       assertThat(p.endRows(2, 1, Expr.between("id", 10L, 19L))).isEqualTo(10);
@@ -123,7 +128,7 @@ class AbortTest {
   }
 
   @Test
-  void readersOfPublishedSnapshotsNeverSeeAnAbortedCommit(TestInfo info) throws Exception {
+  public void readersOfPublishedSnapshotsNeverSeeAnAbortedCommit(TestInfo info) throws Exception {
     long seed = TestSeed.resolve(info.getDisplayName());
     long millis = TestSeed.longMode() ? 20_000 : 2_000;
     Config config =
@@ -138,7 +143,7 @@ class AbortTest {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong aborts = new AtomicLong();
     AtomicLong reads = new AtomicLong();
-    try (ColumnPartition p = new ColumnPartition("abort-concurrent", SCHEMA, config);
+    try (ColumnPartition p = partition("abort-concurrent", config);
         DeltaMerger merger = new DeltaMerger(config, registry::oldest)) {
       merger.register(p);
       Thread writer =

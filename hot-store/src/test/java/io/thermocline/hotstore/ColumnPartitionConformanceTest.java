@@ -9,10 +9,15 @@ import io.thermocline.testkit.scan.TierScanConformanceTest;
 import java.util.List;
 
 /** The shared scan conformance checks, run against a column partition that merges on maintain(). */
-class ColumnPartitionConformanceTest extends TierScanConformanceTest {
+public class ColumnPartitionConformanceTest extends TierScanConformanceTest {
+  /** The partition under test; subclasses test other kinds of main. */
+  protected ColumnPartition partition(Schema schema) {
+    return new ColumnPartition("conformance", schema, Config.defaults());
+  }
+
   @Override
   protected TierFixture createFixture(Schema schema) {
-    ColumnPartition p = new ColumnPartition("conformance", schema, Config.defaults());
+    ColumnPartition p = partition(schema);
     return new TierFixture() {
       @Override
       public Schema schema() {

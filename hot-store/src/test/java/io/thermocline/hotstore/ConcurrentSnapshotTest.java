@@ -40,18 +40,23 @@ import org.junit.jupiter.api.TestInfo;
  * count, exact sum and distinct ids checked by count, aggregate and a full scan. A few seconds by
  * default, longer with {@code -Dthermo.test.long=true}.
  */
-class ConcurrentSnapshotTest {
-  private static final Schema SCHEMA =
+public class ConcurrentSnapshotTest {
+  protected static final Schema SCHEMA =
       Schema.of(
           Column.notNull("id", DataType.BIGINT),
           Column.nullable("host", DataType.varchar(16)),
           Column.notNull("v", DataType.BIGINT));
 
+  /** The partition under test; a subclass tests series mains. */
+  protected ColumnPartition partition(String name, Config config) {
+    return new ColumnPartition(name, SCHEMA, config);
+  }
+
   /** What the table holds after a commit: rows, sum of v. */
   private record Totals(long rows, long sum) {}
 
   @Test
-  void everySnapshotSeesExactlyItsCommits(TestInfo info) throws Exception {
+  public void everySnapshotSeesExactlyItsCommits(TestInfo info) throws Exception {
     long seed = TestSeed.resolve(info.getDisplayName());
     long millis = TestSeed.longMode() ? 30_000 : 3_000;
     Config config =
@@ -70,7 +75,7 @@ class ConcurrentSnapshotTest {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong reads = new AtomicLong();
     AtomicLong commits = new AtomicLong();
-    try (ColumnPartition p = new ColumnPartition("invariant", SCHEMA, config);
+    try (ColumnPartition p = partition("invariant", config);
         DeltaMerger merger = new DeltaMerger(config, registry::oldest)) {
       merger.register(p);
       List<Thread> threads = new ArrayList<>();

@@ -19,9 +19,14 @@ import org.junit.jupiter.api.Test;
  * the new main through the old-to-new position map; rows inserted meanwhile stay in the fresh
  * delta; readers of every snapshot see the same rows before, during and after the swap.
  */
-class MergeWithConcurrentEndsTest {
-  private static final Schema SCHEMA =
+public class MergeWithConcurrentEndsTest {
+  protected static final Schema SCHEMA =
       Schema.of(Column.notNull("id", DataType.BIGINT), Column.nullable("tag", DataType.varchar(4)));
+
+  /** The partition under test; a subclass tests series mains, which reorder rows. */
+  protected ColumnPartition partition(String name, Config config) {
+    return new ColumnPartition(name, SCHEMA, config);
+  }
 
   private static List<Object[]> rows(long from, int n) {
     List<Object[]> out = new ArrayList<>();
@@ -40,9 +45,9 @@ class MergeWithConcurrentEndsTest {
   }
 
   @Test
-  void endsDuringTheBuildReachTheNewMain() {
+  public void endsDuringTheBuildReachTheNewMain() {
     Config config = Config.defaults().with(HotStoreSettings.BATCH_SIZE, 256);
-    try (ColumnPartition p = new ColumnPartition("merge-ends", SCHEMA, config)) {
+    try (ColumnPartition p = partition("merge-ends", config)) {
       p.insertRows(1, rows(0, 10_000)); // becomes the old main
       p.mergeDelta(1);
       p.insertRows(2, rows(10_000, 5_000)); // becomes the frozen delta
@@ -94,8 +99,8 @@ class MergeWithConcurrentEndsTest {
   }
 
   @Test
-  void mergeWithNothingToDoIsANoOp() {
-    try (ColumnPartition p = new ColumnPartition("noop", SCHEMA, Config.defaults())) {
+  public void mergeWithNothingToDoIsANoOp() {
+    try (ColumnPartition p = partition("noop", Config.defaults())) {
       assertThat(p.mergeDelta(0).merged()).isFalse();
       p.insertRows(1, rows(0, 10));
       assertThat(p.mergeDelta(1).merged()).isTrue();
@@ -110,8 +115,8 @@ class MergeWithConcurrentEndsTest {
   }
 
   @Test
-  void createIdsAboveTheOldestLiveSnapshotStayVisibleOnlyFromTheirCommit() {
-    try (ColumnPartition p = new ColumnPartition("creates", SCHEMA, Config.defaults())) {
+  public void createIdsAboveTheOldestLiveSnapshotStayVisibleOnlyFromTheirCommit() {
+    try (ColumnPartition p = partition("creates", Config.defaults())) {
       for (int c = 1; c <= 20; c++) {
         p.insertRows(c * 10L, rows(c * 100L, 100));
       }

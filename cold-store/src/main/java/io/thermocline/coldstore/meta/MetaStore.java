@@ -189,6 +189,22 @@ public final class MetaStore implements AutoCloseable {
         && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
   }
 
+  /**
+   * Writes a consistent copy of the whole store into {@code target} (which must not exist) with
+   * RocksDB's {@code Checkpoint}: SST files are hard-linked when {@code target} is on the same file
+   * system, the rest copied; the copy opens as a store of its own (backups).
+   */
+  public void checkpoint(Path target) {
+    try (org.rocksdb.Checkpoint cp = org.rocksdb.Checkpoint.create(db)) {
+      cp.createCheckpoint(target.toString());
+    } catch (RocksDBException e) {
+      throw new ThermoException(
+          ErrorCode.COLD_TIER_UNAVAILABLE,
+          "RocksDB checkpoint of " + dir + " into " + target + " failed: " + e,
+          e);
+    }
+  }
+
   public boolean isClosed() {
     return closed.get();
   }

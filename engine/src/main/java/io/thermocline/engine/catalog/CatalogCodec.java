@@ -69,6 +69,12 @@ public final class CatalogCodec {
       s.put("periodColumn", d.series().periodColumn());
       s.put("incrementMicros", d.series().incrementMicros());
       s.put("missingAllowed", d.series().missingAllowed());
+      if (d.series().minValue() != null) {
+        s.put("minValue", d.series().minValue());
+      }
+      if (d.series().maxValue() != null) {
+        s.put("maxValue", d.series().maxValue());
+      }
     }
     n.put("createdCid", d.createdCid());
     n.put("schemaVersion", d.schemaVersion());
@@ -142,7 +148,9 @@ public final class CatalogCodec {
               keys,
               text(s, "periodColumn"),
               s.path("incrementMicros").asLong(),
-              s.path("missingAllowed").asBoolean());
+              s.path("missingAllowed").asBoolean(),
+              s.hasNonNull("minValue") ? s.get("minValue").asLong() : null,
+              s.hasNonNull("maxValue") ? s.get("maxValue").asLong() : null);
     }
     return new TableDefinition(
         required(n, "name").asText(),

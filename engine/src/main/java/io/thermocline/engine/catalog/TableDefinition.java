@@ -21,7 +21,7 @@ import java.util.List;
  *   <li>{@code agingRule}, {@code agingSchedule}, {@code agingEnabled}: the aging policy the aging
  *       service runs;
  *   <li>{@code coldPartitioning}: how cold files are grouped by the schema's time column;
- *   <li>{@code series}: the series clause (storage comes with the time-series issue);
+ *   <li>{@code series}: the series clause; its period column is made NOT NULL;
  *   <li>{@code createdCid}: commit id of the CREATE; {@code schemaVersion}: bumped by ADD COLUMN;
  *   <li>{@code rewriteCid}: commit id of the last change that rewrote the hot rows (ADD COLUMN);
  *       snapshots older than it cannot read the table.
@@ -250,7 +250,7 @@ public record TableDefinition(
         }
         flag = c.name();
       }
-      s = keysNotNull(s);
+      s = keysNotNull(s, series);
       TableDefinition d =
           new TableDefinition(
               name,
@@ -272,7 +272,7 @@ public record TableDefinition(
         new TableDefinition(
             name,
             kind,
-            keysNotNull(s),
+            keysNotNull(s, series),
             null,
             null,
             agingSchedule,
@@ -286,13 +286,15 @@ public record TableDefinition(
     return d;
   }
 
-  private static Schema keysNotNull(Schema s) {
-    if (s.primaryKey().isEmpty()) {
+  private static Schema keysNotNull(Schema s, SeriesSpec series) {
+    if (s.primaryKey().isEmpty() && series == null) {
       return s;
     }
+    int period = series == null ? -1 : s.indexOf(series.periodColumn());
     List<Column> cols = new ArrayList<>();
-    for (Column c : s.columns()) {
-      boolean key = s.primaryKey().contains(c.name());
+    for (int i = 0; i < s.size(); i++) {
+      Column c = s.column(i);
+      boolean key = s.primaryKey().contains(c.name()) || i == period;
       cols.add(key && c.nullable() ? Column.notNull(c.name(), c.type()) : c);
     }
     return new Schema(cols, s.primaryKey(), s.timeColumn().orElse(null));
@@ -310,7 +312,7 @@ public record TableDefinition(
       for (String k : series.seriesKey()) {
         schema.indexOf(k);
       }
-      schema.indexOf(series.periodColumn());
+      series.check(schema, name);
     }
   }
 

@@ -13,16 +13,24 @@ import java.util.List;
 
 /**
  * One log record of the engine: a commit's hot-tier effects (rows it ended and rows it created, per
- * table, as storage values), the intent of a commit about to change a cold tier, or a DDL.
- * Immutable.
+ * table, as storage values), a chunk of those rows ahead of the commit record of a big commit, the
+ * intent of a commit about to change a cold tier, or a DDL. Immutable.
  *
- * <p>Payload layout (big-endian, version 1): {@code u8 version, u8 kind, i64 cid, i32 tables}, then
- * per table {@code str name, i32 columns, i32 endedRows, rows, i32 insertedRows, rows}; a row is
- * one value per column: {@code u8 tag} (0 NULL, 1 i64, 2 f64, 3 str) then the value; {@code str} is
- * {@code i32 byte length} + UTF-8. An intent lists its tables with no rows.
+ * <p>Payload layout (big-endian, version {@link #VERSION_COMMIT_TIME}): {@code u8 version, u8 kind,
+ * i64 cid, i64 commitTimeMicros, i32 tables}, then per table {@code str name, i32 columns, i32
+ * endedRows, rows, i32 insertedRows, rows}; a row is one value per column: {@code u8 tag} (0 NULL,
+ * 1 i64, 2 f64, 3 str) then the value; {@code str} is {@code i32 byte length} + UTF-8. An intent
+ * lists its tables with no rows. Version {@link #VERSION_START} lacks the time (read as 0).
  */
-public record CommitRecord(Kind kind, long cid, List<TableChanges> tables) {
-  public static final int VERSION = 1;
+public record CommitRecord(Kind kind, long cid, long commitTimeMicros, List<TableChanges> tables) {
+  /** The first format: no commit time. */
+  public static final int VERSION_START = 1;
+
+  /** Adds the commit's wall-clock time (UTC microseconds) after the commit id. */
+  public static final int VERSION_COMMIT_TIME = 2;
+
+  /** The version this build writes; it reads {@link #VERSION_START} up to this one. */
+  public static final int VERSION = VERSION_COMMIT_TIME;
 
   /** The WAL record type of engine records. */
   public static final int WAL_TYPE = 1;
@@ -34,7 +42,12 @@ public record CommitRecord(Kind kind, long cid, List<TableChanges> tables) {
     /** A commit is about to change the cold tier of the listed tables (undone without COMMIT). */
     INTENT,
     /** A catalog change (already durable in the catalog); keeps the id sequence exact. */
-    DDL
+    DDL,
+    /**
+     * Part of the hot effects of a commit too big for one record, logged ahead of its {@link
+     * #COMMIT} record; replay applies it only if that commit record follows.
+     */
+    ROWS
   }
 
   /** The hot-tier effects of one commit on one table. */
@@ -45,12 +58,33 @@ public record CommitRecord(Kind kind, long cid, List<TableChanges> tables) {
     tables = List.copyOf(tables);
   }
 
+  /** A record without a commit time yet ({@link CommitLog} stamps it when it appends it). */
+  public CommitRecord(Kind kind, long cid, List<TableChanges> tables) {
+    this(kind, cid, 0, tables);
+  }
+
+  /**
+   * The commit's wall-clock time in microseconds since the epoch (UTC), taken under the commit lock
+   * when the record was logged and never lower than any earlier record's; 0 if unknown (a record of
+   * version {@link #VERSION_START}, or not logged yet).
+   */
+  @Override
+  public long commitTimeMicros() {
+    return commitTimeMicros;
+  }
+
+  /** This record stamped with {@code micros}. */
+  public CommitRecord withCommitTime(long micros) {
+    return new CommitRecord(kind, cid, micros, tables);
+  }
+
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeByte(VERSION);
       out.writeByte(kind.ordinal());
       out.writeLong(cid);
+      out.writeLong(commitTimeMicros);
       out.writeInt(tables.size());
       for (TableChanges t : tables) {
         writeString(out, t.table());
@@ -72,16 +106,27 @@ public record CommitRecord(Kind kind, long cid, List<TableChanges> tables) {
   public static CommitRecord decode(byte[] payload, String where) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
+      if (version < VERSION_START || version > VERSION) {
         throw new ThermoException(
             version > VERSION ? ErrorCode.FORMAT_TOO_NEW : ErrorCode.CORRUPT_FILE,
-            "commit record " + where + " has version " + version + "; this build reads " + VERSION);
+            "commit record "
+                + where
+                + " has version "
+                + version
+                + "; this build reads "
+                + VERSION_START
+                + ".."
+                + VERSION);
       }
       int kind = in.readUnsignedByte();
       if (kind >= Kind.values().length) {
         throw corrupt(where, "unknown kind " + kind);
       }
+      if (version < VERSION_COMMIT_TIME && kind == Kind.ROWS.ordinal()) {
+        throw corrupt(where, "kind " + kind + " does not exist in version " + version);
+      }
       long cid = in.readLong();
+      long time = version >= VERSION_COMMIT_TIME ? in.readLong() : 0;
       int n = in.readInt();
       List<TableChanges> tables = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -94,7 +139,7 @@ public record CommitRecord(Kind kind, long cid, List<TableChanges> tables) {
       if (in.available() != 0) {
         throw corrupt(where, in.available() + " trailing bytes");
       }
-      return new CommitRecord(Kind.values()[kind], cid, tables);
+      return new CommitRecord(Kind.values()[kind], cid, time, tables);
     } catch (IOException e) {
       throw corrupt(where, "truncated payload: " + e.getMessage());
     }

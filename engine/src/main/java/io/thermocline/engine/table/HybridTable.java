@@ -89,6 +89,11 @@ public final class HybridTable implements TierScan {
     return definition.kind();
   }
 
+  /** The hot partition, or null for a cold-only table (statistics, tests). */
+  public ColumnPartition hotPartition() {
+    return hot;
+  }
+
   /** The primary-key set of the latest committed state, or null; commit lock only. */
   public KeySet keys() {
     return keys;

@@ -123,9 +123,7 @@ public final class Committer {
       for (ColumnBatch b : all) {
         for (int r = 0; r < b.rowCount(); r++) {
           if (!added.add(b, r) || (keys.contains(b, r) && !removed.contains(b, r))) {
-            throw new ThermoException(
-                ErrorCode.DUPLICATE_KEY,
-                "duplicate primary key " + keys.describe(b, r) + " in table " + t.name());
+            throw keys.duplicate(t.name(), b, r);
           }
         }
       }

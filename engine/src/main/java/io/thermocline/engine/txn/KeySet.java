@@ -1,6 +1,8 @@
 package io.thermocline.engine.txn;
 
 import io.thermocline.common.batch.ColumnBatch;
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.StorageClass;
 import java.util.ArrayList;
@@ -69,5 +71,15 @@ public abstract class KeySet {
 
   public String describe(ColumnBatch batch, int row) {
     return describe(batch.row(row));
+  }
+
+  /**
+   * The error for a row of a commit refused by this set (its key is in the table already, or came
+   * twice in the commit); sets with other rules (series tables) say what they refused and why.
+   */
+  public ThermoException duplicate(String table, ColumnBatch batch, int row) {
+    return new ThermoException(
+        ErrorCode.DUPLICATE_KEY,
+        "duplicate primary key " + describe(batch, row) + " in table " + table);
   }
 }

@@ -4,6 +4,7 @@ import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.expr.Expr;
 import io.thermocline.common.expr.ExprEvaluator;
 import io.thermocline.common.schema.Schema;
+import io.thermocline.engine.series.SeriesRowRules;
 import io.thermocline.engine.table.HybridTable;
 import io.thermocline.engine.table.RowBatches;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ public final class TableWrites {
   private final List<ColumnBatch> batches = new ArrayList<>();
   private final List<Object[]> rows = new ArrayList<>();
   private final List<Object[]> coldRows = new ArrayList<>();
+  private final SeriesRowRules series;
 
   public TableWrites(HybridTable table) {
     this.table = table;
     this.schema = table.schema();
+    this.series = SeriesRowRules.of(table.definition());
   }
 
   public HybridTable table() {
@@ -50,6 +53,9 @@ public final class TableWrites {
 
   /** Buffers validated storage rows of the full schema: new rows, for the table's insert tier. */
   public void insertRows(List<Object[]> storageRows) {
+    if (series != null) {
+      series.checkRows(storageRows);
+    }
     rows.addAll(storageRows);
   }
 
@@ -64,6 +70,9 @@ public final class TableWrites {
   /** Buffers a batch of the full schema (validated here). */
   public void insertBatch(ColumnBatch batch) {
     BatchValidation.check(table.name(), schema, batch);
+    if (series != null) {
+      series.checkBatch(batch);
+    }
     if (batch.rowCount() > 0) {
       batches.add(batch);
     }
@@ -138,6 +147,9 @@ public final class TableWrites {
   public Object[] transform(RowTransform change, Object[] row) {
     Object[] out = change.apply(row.clone());
     BatchValidation.checkRow(table.name(), schema, out);
+    if (series != null) {
+      series.checkRow(out);
+    }
     return out;
   }
 

@@ -45,7 +45,9 @@ public final class EngineCrashChild {
         .with(io.thermocline.coldstore.ColdSettings.ROW_GROUP_ROWS, 1024)
         .with(io.thermocline.coldstore.ColdSettings.PAGE_ROWS, 256)
         .with(io.thermocline.engine.EngineSettings.COLD_FILE_MIN_ROWS, 20)
-        .with(io.thermocline.recovery.wal.WalSettings.SEGMENT_BYTES, 16L * 1024);
+        .with(io.thermocline.recovery.wal.WalSettings.SEGMENT_BYTES, 16L * 1024)
+        // Most commits then span several log records (and segments): a kill lands inside them.
+        .with(io.thermocline.recovery.wal.WalSettings.COMMIT_CHUNK_BYTES, 512);
   }
 
   public static void main(String[] args) {

@@ -4,9 +4,9 @@ import io.thermocline.common.scan.GroupKey;
 import io.thermocline.common.type.StorageClass;
 import io.thermocline.hotstore.bits.DoubleKeys;
 import io.thermocline.hotstore.bits.LongToIdHash;
+import io.thermocline.hotstore.delta.ChunkedRows;
 import io.thermocline.hotstore.delta.DeltaChunk;
 import io.thermocline.hotstore.delta.DeltaDictionary;
-import io.thermocline.hotstore.delta.DeltaStore;
 
 /**
  * Key coders of a delta: strings use their delta-dictionary id (NULL gets the id past the
@@ -17,7 +17,7 @@ import io.thermocline.hotstore.delta.DeltaStore;
 final class DeltaKeyCoders {
   private DeltaKeyCoders() {}
 
-  static KeyCoder of(DeltaStore delta, int rows, int column, GroupKey key, int blockSize) {
+  static KeyCoder of(ChunkedRows delta, int rows, int column, GroupKey key, int blockSize) {
     StorageClass st = delta.schema().column(column).type().storage();
     int[] out = new int[blockSize];
     if (st == StorageClass.STRING) {
@@ -36,7 +36,7 @@ final class DeltaKeyCoders {
 
         @Override
         public int[] codes(int start, int n, int[] sel, int count) {
-          DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS);
+          DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS, column);
           int off = start % DeltaChunk.ROWS;
           int[] ids = chunk.ids(column);
           long[] nulls = chunk.nulls(column);
@@ -69,7 +69,7 @@ final class DeltaKeyCoders {
 
       @Override
       public int[] codes(int start, int n, int[] sel, int count) {
-        DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS);
+        DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS, column);
         int off = start % DeltaChunk.ROWS;
         long[] nulls = chunk.nulls(column);
         long[] longs = isDouble ? null : chunk.longs(column);

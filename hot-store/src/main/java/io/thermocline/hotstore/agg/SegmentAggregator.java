@@ -114,9 +114,17 @@ final class SegmentAggregator {
       }
     } else {
       DeltaSegment d = (DeltaSegment) segment;
-      CallAccumulator.DeltaBlock b =
-          new CallAccumulator.DeltaBlock(
-              d.delta().chunk(start / DeltaChunk.ROWS), start % DeltaChunk.ROWS);
+      DeltaChunk chunk = null;
+      for (int c = 0; c < calls.length; c++) {
+        if (calls[c] != null) {
+          // A decoding view fills only the columns asked for; every call's column must be ready.
+          chunk = d.delta().chunk(start / DeltaChunk.ROWS, plan.callColumns[c]);
+        }
+      }
+      if (chunk == null) {
+        return;
+      }
+      CallAccumulator.DeltaBlock b = new CallAccumulator.DeltaBlock(chunk, start % DeltaChunk.ROWS);
       for (CallAccumulator a : calls) {
         if (a != null) {
           a.addDelta(b, sel, k, slots);

@@ -19,6 +19,14 @@ public final class DeltaChunk {
   volatile long[] creates;
   volatile long[] ends;
 
+  /**
+   * An empty chunk for {@code schema}: the scratch space a decoding {@link ChunkedRows} fills,
+   * owned by one reader.
+   */
+  public static DeltaChunk scratch(Schema schema) {
+    return new DeltaChunk(schema);
+  }
+
   DeltaChunk(Schema schema) {
     values = new Object[schema.size()];
     nulls = new long[schema.size()][];
@@ -49,6 +57,11 @@ public final class DeltaChunk {
   /** The null bitmap of a column (64 words), or null when no row of the chunk is NULL there. */
   public long[] nulls(int column) {
     return nulls[column];
+  }
+
+  /** Scratch chunks only: the null bitmap of a column (64 words), or null for no NULL. */
+  public void setNulls(int column, long[] bits) {
+    nulls[column] = bits;
   }
 
   /** Writer only: stamps create id {@code cid} on rows {@code [from, from + n)}. */

@@ -18,9 +18,34 @@ public final class DeltaDictionary {
   private volatile String[][] pages = new String[4][];
   private volatile int size;
   private long payloadBytes;
+  private boolean frozen;
+
+  /**
+   * A read-only dictionary of {@code values}, ids in their order, its last page cut to size (a
+   * series main's sorted strings); {@link #idOf} must not be called on it.
+   */
+  public static DeltaDictionary frozen(String[] values) {
+    DeltaDictionary d = new DeltaDictionary();
+    int n = values.length;
+    String[][] dir = new String[Math.max(1, (n + PAGE - 1) >>> PAGE_BITS)][];
+    for (int p = 0; p < dir.length; p++) {
+      int from = p << PAGE_BITS;
+      dir[p] = java.util.Arrays.copyOfRange(values, from, Math.min(n, from + PAGE));
+    }
+    for (String s : values) {
+      d.payloadBytes += StringDictionary.stringBytes(s);
+    }
+    d.frozen = true;
+    d.pages = dir;
+    d.size = n;
+    return d;
+  }
 
   /** Writer only: the id of {@code s}, adding it when new. */
   public int idOf(String s) {
+    if (frozen) {
+      throw new IllegalStateException("a frozen dictionary takes no new strings");
+    }
     Integer id = index.get(s);
     if (id != null) {
       return id;
@@ -53,6 +78,13 @@ public final class DeltaDictionary {
   /** Estimated heap bytes: entries, pages and the writer's map (about 48 bytes per entry). */
   public long bytes() {
     int n = size;
+    if (frozen) {
+      long b = payloadBytes + 16L + 8L * pages.length;
+      for (String[] page : pages) {
+        b += 16L + 4L * page.length;
+      }
+      return b;
+    }
     return payloadBytes
         + 16L
         + 8L * pages.length

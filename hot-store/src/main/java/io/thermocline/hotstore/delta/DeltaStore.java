@@ -23,7 +23,7 @@ import java.util.function.IntConsumer;
  * the volatile {@link #rowCount()}: a reader that reads the row count first sees every row below it
  * completely. Appends never copy values; only the directory of chunk references grows.
  */
-public final class DeltaStore {
+public final class DeltaStore implements ChunkedRows {
   private final Schema schema;
   private final StorageClass[] storage;
   private final DeltaDictionary[] dictionaries;
@@ -43,6 +43,7 @@ public final class DeltaStore {
     }
   }
 
+  @Override
   public Schema schema() {
     return schema;
   }
@@ -56,6 +57,12 @@ public final class DeltaStore {
     return chunks[index];
   }
 
+  @Override
+  public DeltaChunk chunk(int index, int column) {
+    return chunks[index];
+  }
+
+  @Override
   public DeltaDictionary dictionary(int column) {
     return dictionaries[column];
   }
@@ -278,7 +285,7 @@ public final class DeltaStore {
     return nulls != null && (nulls[off >>> 6] & (1L << off)) != 0;
   }
 
-  /** The storage value of a cell, or null. Allocates; not for hot loops. */
+  @Override
   public Object value(int column, int row) {
     if (isNull(column, row)) {
       return null;
@@ -297,6 +304,7 @@ public final class DeltaStore {
    * snapshot}; the range lies within one chunk and starts at a multiple of 64. Returns whether any
    * bit is set.
    */
+  @Override
   public boolean visibility(int start, int n, long snapshot, long[] mask) {
     DeltaChunk chunk = chunks[start / DeltaChunk.ROWS];
     int off = start % DeltaChunk.ROWS;

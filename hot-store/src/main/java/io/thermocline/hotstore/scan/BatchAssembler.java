@@ -8,9 +8,9 @@ import io.thermocline.common.batch.StringVector;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.DataType;
 import io.thermocline.common.type.StorageClass;
+import io.thermocline.hotstore.delta.ChunkedRows;
 import io.thermocline.hotstore.delta.DeltaChunk;
 import io.thermocline.hotstore.delta.DeltaDictionary;
-import io.thermocline.hotstore.delta.DeltaStore;
 import io.thermocline.hotstore.main.DoubleDictionary;
 import io.thermocline.hotstore.main.LongDictionary;
 import io.thermocline.hotstore.main.MainColumn;
@@ -164,11 +164,11 @@ final class BatchAssembler {
   }
 
   /** Appends rows {@code pos[from, to)} of the delta block at {@code start}. */
-  void appendDelta(DeltaStore delta, int start, int[] pos, int from, int to) {
-    DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS);
+  void appendDelta(ChunkedRows delta, int start, int[] pos, int from, int to) {
     int off = start % DeltaChunk.ROWS;
     for (int i = 0; i < columns.length; i++) {
       int c = columns[i];
+      DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS, c);
       if (arrays[i] == null) {
         allocate(i, false);
       }

@@ -4,9 +4,9 @@ import io.thermocline.common.expr.ExprEvaluator;
 import io.thermocline.common.type.StorageClass;
 import io.thermocline.hotstore.bits.DoubleKeys;
 import io.thermocline.hotstore.bits.Masks;
+import io.thermocline.hotstore.delta.ChunkedRows;
 import io.thermocline.hotstore.delta.DeltaChunk;
 import io.thermocline.hotstore.delta.DeltaDictionary;
-import io.thermocline.hotstore.delta.DeltaStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +18,10 @@ import java.util.List;
  * covers every row the scan reads.
  */
 public final class DeltaFilterBuilder {
-  private final DeltaStore delta;
+  private final ChunkedRows delta;
   private final int blockSize;
 
-  public DeltaFilterBuilder(DeltaStore delta, int blockSize) {
+  public DeltaFilterBuilder(ChunkedRows delta, int blockSize) {
     this.delta = delta;
     this.blockSize = blockSize;
   }
@@ -92,7 +92,7 @@ public final class DeltaFilterBuilder {
     return new BlockFilter() {
       @Override
       public boolean eval(int start, int n, long[] out) {
-        DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS);
+        DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS, column);
         int[] ids = chunk.ids(column);
         int off = start % DeltaChunk.ROWS;
         for (int w = 0, words = Masks.words(n); w < words; w++) {
@@ -140,7 +140,7 @@ public final class DeltaFilterBuilder {
 
     @Override
     public boolean eval(int start, int n, long[] out) {
-      DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS);
+      DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS, column);
       long[] nulls = chunk.nulls(column);
       int off = start % DeltaChunk.ROWS;
       if (wantNull) {
@@ -171,9 +171,22 @@ public final class DeltaFilterBuilder {
       this.keys = isDouble ? new long[blockSize] : null;
     }
 
+    private boolean mayHold(int chunk) {
+      for (int r = 0; r < lo.length; r++) {
+        if (delta.mayHold(chunk, column, lo[r], hi[r])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     @Override
     public boolean eval(int start, int n, long[] out) {
-      DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS);
+      if (lo != null && !isDouble && !mayHold(start / DeltaChunk.ROWS)) {
+        Masks.clear(out, n);
+        return false;
+      }
+      DeltaChunk chunk = delta.chunk(start / DeltaChunk.ROWS, column);
       int off = start % DeltaChunk.ROWS;
       long[] k;
       int koff;

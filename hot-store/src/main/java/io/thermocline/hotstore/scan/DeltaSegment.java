@@ -1,14 +1,17 @@
 package io.thermocline.hotstore.scan;
 
-import io.thermocline.hotstore.delta.DeltaStore;
+import io.thermocline.hotstore.delta.ChunkedRows;
 
-/** One delta as one reader sees it: the rows appended before the reader came. */
+/**
+ * One delta as one reader sees it: the rows appended before the reader came. Also the segment of an
+ * encoded series main, whose decoding view has the same chunked layout as a delta.
+ */
 public final class DeltaSegment extends Segment {
-  private final DeltaStore delta;
+  private final ChunkedRows delta;
   private final int rows;
 
-  /** {@code rows} must have been read from {@link DeltaStore#rowCount()} before this call. */
-  public DeltaSegment(DeltaStore delta, int rows, Pred pred, long snapshot, int blockSize) {
+  /** {@code rows} must have been read from the delta's row count before this call. */
+  public DeltaSegment(ChunkedRows delta, int rows, Pred pred, long snapshot, int blockSize) {
     super(snapshot, blockSize);
     this.delta = delta;
     this.rows = rows;
@@ -19,7 +22,7 @@ public final class DeltaSegment extends Segment {
             : new DeltaFilterBuilder(delta, blockSize).build(pred));
   }
 
-  public DeltaStore delta() {
+  public ChunkedRows delta() {
     return delta;
   }
 

@@ -23,7 +23,13 @@ public record ReadView(MainStore main, List<DeltaStore> deltas, int[] deltaRows)
   /** Fresh segments (own scratch space) for one thread. */
   public List<Segment> segments(Pred pred, long snapshot, int blockSize) {
     List<Segment> out = new ArrayList<>(1 + deltas.size());
-    out.add(new MainSegment(main, pred, snapshot, blockSize));
+    if (main.series() != null) {
+      out.add(
+          new DeltaSegment(
+              main.series().reader(main.versions()), main.rowCount(), pred, snapshot, blockSize));
+    } else {
+      out.add(new MainSegment(main, pred, snapshot, blockSize));
+    }
     for (int i = 0; i < deltas.size(); i++) {
       out.add(new DeltaSegment(deltas.get(i), deltaRows[i], pred, snapshot, blockSize));
     }

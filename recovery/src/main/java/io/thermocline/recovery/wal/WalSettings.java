@@ -69,17 +69,32 @@ public record WalSettings(
   public static final Setting<Integer> RECORD_MAX_BYTES =
       Setting.intSetting(
           "wal.record.max.bytes",
-          // One commit is one record, and a bulk UPDATE of a million rows logs ~250 MB: the cap
-          // only guards against absurd sizes, it must not bound ordinary transactions.
-          1 << 30,
+          // A big commit streams its rows as records of wal.commit.chunk.bytes, so no record needs
+          // to be huge; the cap also bounds the torn tail recovery may cut from the last segment.
+          16 << 20,
           1024,
-          1 << 30,
-          "largest payload of one log record (one commit); larger appends are refused");
+          256 << 20,
+          "largest payload of one log record; larger appends are refused");
+
+  public static final Setting<Integer> COMMIT_CHUNK_BYTES =
+      Setting.intSetting(
+          "wal.commit.chunk.bytes",
+          4 << 20,
+          512,
+          128 << 20,
+          "a commit whose logged rows exceed this many bytes is logged as several row records of"
+              + " about this size followed by its commit record; at most half of"
+              + " wal.record.max.bytes");
 
   /** Every setting of the log, for {@link Config#parse}. */
   public static List<Setting<?>> all() {
     return List.of(
-        FSYNC_POLICY, FSYNC_INTERVAL_MS, SEGMENT_BYTES, WRITE_BATCH_BYTES, RECORD_MAX_BYTES);
+        FSYNC_POLICY,
+        FSYNC_INTERVAL_MS,
+        SEGMENT_BYTES,
+        WRITE_BATCH_BYTES,
+        RECORD_MAX_BYTES,
+        COMMIT_CHUNK_BYTES);
   }
 
   public static WalSettings from(Config config) {

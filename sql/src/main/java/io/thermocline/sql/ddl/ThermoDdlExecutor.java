@@ -68,10 +68,6 @@ public final class ThermoDdlExecutor implements DdlExecutor {
     if (c.ifNotExists() && exists(state, name)) {
       return;
     }
-    if (c.series() != null) {
-      throw new ThermoException(
-          ErrorCode.UNSUPPORTED, "table " + name + ": SERIES tables are not supported by SQL yet");
-    }
     List<Column> columns = new ArrayList<>();
     for (SqlColumnDefinition d : c.columns()) {
       if (d.defaultValue() != null) {
@@ -85,6 +81,8 @@ public final class ThermoDdlExecutor implements DdlExecutor {
     Schema schema = new Schema(columns, c.primaryKeyColumns(), null);
     if (c.coldPartitionColumn() != null) {
       schema = schema.withTimeColumn(c.coldPartitionColumn().getSimple());
+    } else if (c.series() != null) {
+      schema = schema.withTimeColumn(c.series().periodColumnName());
     }
     TableDefinition def;
     if (c.usesExtendedStorage()) {
@@ -105,6 +103,9 @@ public final class ThermoDdlExecutor implements DdlExecutor {
     }
     if (c.coldPartitionGranularity() != null) {
       def = def.withColdPartitioning(ColdPartitioning.valueOf(c.coldPartitionGranularity().name()));
+    }
+    if (c.series() != null) {
+      def = def.withSeries(SeriesDefinitions.of(name, c.series()));
     }
     session.createTable(def);
   }

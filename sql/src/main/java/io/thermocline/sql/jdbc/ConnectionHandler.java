@@ -3,11 +3,17 @@ package io.thermocline.sql.jdbc;
 import io.thermocline.engine.Transaction;
 import io.thermocline.sql.dml.DmlExecutor;
 import io.thermocline.sql.parser.ThermoSqlParser;
+import io.thermocline.sql.security.SqlUser;
+import io.thermocline.sql.security.StatementKind;
+import io.thermocline.sql.system.ProcedureCall;
+import io.thermocline.sql.system.ResultQuery;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,8 +26,10 @@ import org.apache.calcite.sql.SqlNode;
 
 /**
  * The behaviour of a driver connection: Calcite's connection for queries, DDL and metadata; the
- * engine session for DML and transaction control (commit, rollback, autocommit). Statements are
- * proxied the same way. Not thread-safe, like the connection it backs.
+ * engine session for DML and transaction control (commit, rollback, autocommit); CALL and BACKUP
+ * DATA run the database's system procedures. Every statement is parsed here first and checked
+ * against the connection user's role before anything runs. Statements are proxied the same way. Not
+ * thread-safe, like the connection it backs.
  */
 final class ConnectionHandler implements InvocationHandler {
   private static final ThermoSqlParser PARSER = new ThermoSqlParser();
@@ -29,12 +37,14 @@ final class ConnectionHandler implements InvocationHandler {
   private final CalciteConnection calcite;
   private final SessionState state;
   private final DmlExecutor dml;
+  private final SqlUser user;
   private Connection proxy;
   private boolean closed;
 
-  ConnectionHandler(CalciteConnection calcite, SessionState state) {
+  ConnectionHandler(CalciteConnection calcite, SessionState state, SqlUser user) {
     this.calcite = calcite;
     this.state = state;
+    this.user = user;
     Function<Function<Transaction, Long>, Long> writer = state::write;
     this.dml = new DmlExecutor(state.database(), writer, this::query);
   }
@@ -47,15 +57,54 @@ final class ConnectionHandler implements InvocationHandler {
     return proxy;
   }
 
-  /** The parsed statement when it is DML this driver runs itself, else null. */
-  SqlNode dmlOrNull(String sql) throws SQLException {
-    SqlNode node;
+  /**
+   * Parses {@code sql} and refuses it when the user's role does not allow its kind; syntax errors
+   * name line and column.
+   */
+  SqlNode parseChecked(String sql) throws SQLException {
     try {
-      node = PARSER.parse(sql);
+      SqlNode node = PARSER.parse(sql);
+      user.checkAllowed(StatementKind.of(node));
+      return node;
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
+  }
+
+  /** The parsed statement when it is DML this driver runs itself, else null (checked as above). */
+  SqlNode dmlOrNull(String sql) throws SQLException {
+    SqlNode node = parseChecked(sql);
     return DmlExecutor.handles(node) ? node : null;
+  }
+
+  /**
+   * Runs the procedure {@code call} stands for and returns a query that yields its result rows, to
+   * run on a Calcite statement (so the result set is an ordinary one, embedded and remote).
+   */
+  String runCall(ProcedureCall call, List<Object> binds) throws SQLException {
+    try {
+      ProcedureCall.Result r = call.run(state.database(), binds);
+      return ResultQuery.sql(r.schema(), r.rows());
+    } catch (RuntimeException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  /** A query with the columns of {@code call}'s result and no rows (prepared CALL metadata). */
+  String emptyResultOf(ProcedureCall call) throws SQLException {
+    try {
+      return ResultQuery.sql(call.resultSchema(state.database()), List.of());
+    } catch (RuntimeException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  CalciteConnection calcite() {
+    return calcite;
+  }
+
+  String userName() {
+    return user.name();
   }
 
   long runDml(SqlNode node, List<Object> params) throws SQLException {
@@ -119,17 +168,31 @@ final class ConnectionHandler implements InvocationHandler {
         case "createStatement":
           return statement((Statement) call(method, args), Statement.class);
         case "prepareStatement":
+        case "prepareCall":
           {
             String sql = (String) args[0];
-            SqlNode node = dmlOrNull(sql);
-            if (node != null) {
+            SqlNode node = parseChecked(sql);
+            Class<?> type =
+                name.equals("prepareCall") ? CallableStatement.class : PreparedStatement.class;
+            if (DmlExecutor.handles(node)) {
               return Proxy.newProxyInstance(
                   getClass().getClassLoader(),
-                  new Class<?>[] {PreparedStatement.class},
+                  new Class<?>[] {type},
                   new DmlStatementHandler(this, node));
+            }
+            if (ProcedureCall.handles(node)) {
+              return Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {type},
+                  new CallStatementHandler(this, ProcedureCall.of(node)));
+            }
+            if (name.equals("prepareCall")) {
+              throw new SQLException("prepareCall needs CALL or BACKUP DATA: " + sql);
             }
             return statement((Statement) call(method, args), PreparedStatement.class);
           }
+        case "getMetaData":
+          return MetaDataHandler.wrap((DatabaseMetaData) call(method, args), this);
         case "setAutoCommit":
           state.setAutoCommit((Boolean) args[0]);
           return null;

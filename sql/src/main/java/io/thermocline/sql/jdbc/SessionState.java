@@ -26,9 +26,10 @@ public final class SessionState implements TableReader, AutoCloseable {
   private boolean autoCommit = true;
   private Transaction transaction;
 
-  SessionState(Database database) {
+  SessionState(Database database, String user) {
     this.database = database;
     this.session = database.session();
+    session.setUser(user);
   }
 
   public Database database() {

@@ -1,5 +1,7 @@
 package io.thermocline.sql.jdbc;
 
+import io.thermocline.sql.dml.DmlExecutor;
+import io.thermocline.sql.system.ProcedureCall;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -11,8 +13,9 @@ import java.util.List;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * A driver statement: SQL text that parses as INSERT, UPDATE or DELETE runs on the engine; all else
- * (queries, DDL, EXPLAIN) goes to Calcite's statement. Not thread-safe, as JDBC statements.
+ * A driver statement: SQL text that parses as INSERT, UPDATE or DELETE runs on the engine; CALL and
+ * BACKUP DATA run a system procedure whose rows come back through Calcite; all else (queries, DDL,
+ * EXPLAIN) goes to Calcite's statement. Not thread-safe, as JDBC statements.
  */
 final class StatementHandler implements InvocationHandler {
   private final ConnectionHandler connection;
@@ -32,18 +35,16 @@ final class StatementHandler implements InvocationHandler {
     boolean sqlArg = args != null && args.length >= 1 && args[0] instanceof String;
     switch (name) {
       case "executeQuery":
-        // Parsed here too so a syntax error reads as ours (line and column), not Calcite's.
-        if (sqlArg && connection.dmlOrNull((String) args[0]) != null) {
-          throw new SQLException("executeQuery needs a query, not DML: " + args[0]);
-        }
-        lastCount = null;
-        break;
       case "execute":
       case "executeUpdate":
       case "executeLargeUpdate":
         if (sqlArg) {
-          SqlNode node = connection.dmlOrNull((String) args[0]);
-          if (node != null) {
+          // Parsed here first: the role check, and a syntax error reads as ours (line, column).
+          SqlNode node = connection.parseChecked((String) args[0]);
+          if (DmlExecutor.handles(node)) {
+            if (name.equals("executeQuery")) {
+              throw new SQLException("executeQuery needs a query, not DML: " + args[0]);
+            }
             long n = connection.runDml(node, Collections.emptyList());
             lastCount = n;
             if (name.equals("execute")) {
@@ -51,8 +52,22 @@ final class StatementHandler implements InvocationHandler {
             }
             return name.equals("executeUpdate") ? (Object) (int) n : (Object) n;
           }
-          lastCount = null;
+          if (ProcedureCall.handles(node)) {
+            if (!name.equals("execute") && !name.equals("executeQuery")) {
+              throw new SQLException(
+                  "CALL and BACKUP DATA return rows: use execute or executeQuery: " + args[0]);
+            }
+            ProcedureCall call;
+            try {
+              call = ProcedureCall.of(node);
+            } catch (RuntimeException e) {
+              throw SqlErrors.of(e);
+            }
+            args = args.clone();
+            args[0] = connection.runCall(call, Collections.emptyList());
+          }
         }
+        lastCount = null;
         break;
       case "addBatch":
         if (sqlArg) {

@@ -3,6 +3,9 @@ package io.thermocline.sql.jdbc;
 import io.thermocline.engine.Database;
 import io.thermocline.sql.ddl.ThermoParserFactory;
 import io.thermocline.sql.schema.ThermoSchema;
+import io.thermocline.sql.security.Role;
+import io.thermocline.sql.security.SqlUser;
+import io.thermocline.sql.system.SysSchema;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,15 +20,23 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
- * The embedded driver for {@code jdbc:thermocline:file:/path/to/data}. A connection is a Calcite
- * connection whose default schema is the engine catalog ({@link ThermoSchema}), parsing with the
- * extended parser (DDL through {@link io.thermocline.sql.ddl.ThermoDdlExecutor}), with INSERT,
- * UPDATE, DELETE and transaction control routed to an engine session. Connections to one directory
- * share its database, opened on first use and closed with the last connection. Stateless and
- * thread-safe; each connection is single-threaded.
+ * The driver for {@code jdbc:thermocline:file:/path/to/data} (embedded) and {@code
+ * jdbc:thermocline:remote:url=http://host:port} (a {@link io.thermocline.sql.server.JdbcServer}
+ * over Avatica; {@code user} and {@code password} are passed as connection properties).
+ *
+ * <p>An embedded connection is a Calcite connection whose default schema is the engine catalog
+ * ({@link ThermoSchema}) next to the {@code SYS} schema of system views ({@link SysSchema}),
+ * parsing with the extended parser (DDL through {@link io.thermocline.sql.ddl.ThermoDdlExecutor}),
+ * with INSERT, UPDATE, DELETE and transaction control routed to an engine session and CALL / BACKUP
+ * DATA to the database's system procedures. Connections to one directory share its database, opened
+ * on first use and closed with the last connection; without an authenticator they run as an ADMIN
+ * user. A remote connection is Avatica's remote connection (protobuf unless the URL names a
+ * serialization), with its errors made readable. Stateless and thread-safe; each connection is
+ * single-threaded.
  */
 public final class ThermoDriver implements Driver {
   public static final String FILE_PREFIX = "jdbc:thermocline:file:";
+  public static final String REMOTE_PREFIX = "jdbc:thermocline:remote:";
 
   static {
     try {
@@ -37,13 +48,16 @@ public final class ThermoDriver implements Driver {
 
   @Override
   public boolean acceptsURL(String url) {
-    return url != null && url.startsWith(FILE_PREFIX);
+    return url != null && (url.startsWith(FILE_PREFIX) || url.startsWith(REMOTE_PREFIX));
   }
 
   @Override
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
+    }
+    if (url.startsWith(REMOTE_PREFIX)) {
+      return RemoteConnection.connect(url.substring(REMOTE_PREFIX.length()), info);
     }
     Path directory = Path.of(url.substring(FILE_PREFIX.length()));
     Database database;
@@ -52,15 +66,42 @@ public final class ThermoDriver implements Driver {
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
-    SessionState state = null;
+    String name = info == null ? null : info.getProperty("user");
+    SqlUser user = name == null ? SqlUser.EMBEDDED : new SqlUser(name, Role.ADMIN);
     try {
-      state = new SessionState(database);
+      return open(database, user, info);
+    } catch (SQLException | RuntimeException e) {
+      DatabaseRegistry.release(database);
+      throw e instanceof SQLException s ? s : SqlErrors.of(e);
+    }
+  }
+
+  /**
+   * A connection to {@code database}, already open, for {@code user}, whose role every statement is
+   * checked against; closing it leaves the database open. This is how the JDBC server serves its
+   * clients; no client property reaches the SQL engine.
+   */
+  public static Connection connect(Database database, SqlUser user) throws SQLException {
+    try {
+      return open(database, user, null);
+    } catch (RuntimeException e) {
+      throw SqlErrors.of(e);
+    }
+  }
+
+  private static Connection open(Database database, SqlUser user, Properties info)
+      throws SQLException {
+    SessionState state = new SessionState(database, user.name());
+    try {
       CalciteConnection calcite = calciteConnection(info);
-      SchemaPlus schema =
-          calcite.getRootSchema().add(ThermoSchema.NAME, new ThermoSchema(database, state, state));
+      SchemaPlus root = calcite.getRootSchema();
+      SchemaPlus schema = root.add(ThermoSchema.NAME, new ThermoSchema(database, state, state));
       schema.setCacheEnabled(false);
+      root.add(SysSchema.NAME, new SysSchema(database)).setCacheEnabled(false);
       calcite.setSchema(ThermoSchema.NAME);
-      ConnectionHandler handler = new ConnectionHandler(calcite, state);
+      // The series functions live in the default schema so they resolve unqualified.
+      io.thermocline.sql.series.SeriesSqlFunctions.register(schema);
+      ConnectionHandler handler = new ConnectionHandler(calcite, state, user);
       Connection proxy =
           (Connection)
               Proxy.newProxyInstance(
@@ -68,11 +109,8 @@ public final class ThermoDriver implements Driver {
       handler.setProxy(proxy);
       return proxy;
     } catch (SQLException | RuntimeException e) {
-      if (state != null) {
-        state.close();
-      }
-      DatabaseRegistry.release(database);
-      throw e instanceof SQLException s ? s : SqlErrors.of(e);
+      state.close();
+      throw e;
     }
   }
 
@@ -88,7 +126,11 @@ public final class ThermoDriver implements Driver {
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("caseSensitive", "true");
     p.setProperty("conformance", "LENIENT");
-    Connection c = new org.apache.calcite.jdbc.Driver().connect("jdbc:calcite:", p);
+    // ThermoPrepare: stock Calcite preparation minus a field-trimming bug (see its comment).
+    Connection c =
+        new org.apache.calcite.jdbc.Driver()
+            .withPrepareFactory(io.thermocline.sql.schema.ThermoPrepare::new)
+            .connect("jdbc:calcite:", p);
     return c.unwrap(CalciteConnection.class);
   }
 

@@ -53,7 +53,8 @@ public final class ThermoTable extends AbstractTable
    */
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    context.getCluster().getPlanner().addRule(AggregatePushDownRule.INSTANCE);
+    if (!Boolean.getBoolean("noagg"))
+      context.getCluster().getPlanner().addRule(AggregatePushDownRule.INSTANCE);
     return LogicalTableScan.create(context.getCluster(), relOptTable, context.getTableHints());
   }
 

@@ -1,0 +1,170 @@
+package io.thermocline.engine.backup;
+
+import io.thermocline.coldstore.ColdImage;
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
+import io.thermocline.engine.Database;
+import io.thermocline.engine.catalog.TableDefinition;
+import io.thermocline.engine.durability.HotCheckpoint;
+import io.thermocline.engine.table.HybridTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Both tiers of a database fixed at one commit id while writers and moves go on. Under the commit
+ * lock (no commit in progress, so every tier and the catalog are exactly at the newest published
+ * id) it registers that id as a snapshot, notes the log position and takes a RocksDB checkpoint of
+ * the cold metadata into a staging directory; the lock is held for the checkpoint only (a memtable
+ * flush and hard links). Afterwards, with the snapshot registered: hot rows are read at the id into
+ * a checkpoint file, and cold files stay on disk, since compaction deletes only files retired at or
+ * before the oldest live snapshot and not pinned, and the image pins every file its copy lists (a
+ * compaction that started before the image may retire, at an id at or below the image's, a file the
+ * copy still references).
+ *
+ * <p>Used by one thread. {@link #close} releases the snapshot (unless {@link #keepSnapshot} handed
+ * it over) and deletes the staging directory.
+ */
+final class ConsistentImage implements AutoCloseable {
+  static final String COLD_META = "cold-meta";
+
+  private final Database db;
+  private final long cid;
+  private final long lsn;
+  private final long timeMicros;
+  private final List<HybridTable> hotTables;
+  private final Path staging;
+  private final ColdImage.Pins pins;
+  private boolean snapshotKept;
+
+  private ConsistentImage(
+      Database db,
+      long cid,
+      long lsn,
+      long timeMicros,
+      List<HybridTable> hot,
+      Path staging,
+      ColdImage.Pins pins) {
+    this.db = db;
+    this.cid = cid;
+    this.lsn = lsn;
+    this.timeMicros = timeMicros;
+    this.hotTables = hot;
+    this.staging = staging;
+    this.pins = pins;
+  }
+
+  /** Fixes the image; the cold metadata copy is in {@link #coldMetadata()}. */
+  static ConsistentImage take(Database db) {
+    Path staging =
+        db.dataDirectory()
+            .resolve(DatabaseIdentity.DIRECTORY)
+            .resolve("staging-" + System.nanoTime());
+    try {
+      Files.createDirectories(staging);
+    } catch (IOException e) {
+      throw new ThermoException(
+          ErrorCode.IO_ERROR, "cannot create the backup staging directory " + staging, e);
+    }
+    try {
+      return db.whileCommitLocked(
+          () -> {
+            long cid = db.pinSnapshot();
+            try {
+              List<HybridTable> hot = new ArrayList<>();
+              for (TableDefinition d : db.tables()) {
+                HybridTable t = db.table(d.name());
+                if (t.hasHot()) {
+                  hot.add(t);
+                }
+              }
+              ColdImage.Pins pins =
+                  ColdImage.checkpoint(db.coldStore(), staging.resolve(COLD_META));
+              long lsn = db.commitLog().acknowledgedLsn();
+              long time = Math.max(db.commitLog().lastTimeMicros(), 0);
+              return new ConsistentImage(db, cid, lsn, time, hot, staging, pins);
+            } catch (RuntimeException | Error e) {
+              db.releaseSnapshot(cid);
+              throw e;
+            }
+          });
+    } catch (RuntimeException | Error e) {
+      deleteTree(staging);
+      throw e;
+    }
+  }
+
+  long cid() {
+    return cid;
+  }
+
+  /** The last log sequence number at the image: every record after it is a later commit. */
+  long lsn() {
+    return lsn;
+  }
+
+  /** The log's newest time stamp at the image (the commit time of {@link #cid()}, or earlier). */
+  long timeMicros() {
+    return timeMicros;
+  }
+
+  Path staging() {
+    return staging;
+  }
+
+  Path coldMetadata() {
+    return staging.resolve(COLD_META);
+  }
+
+  /**
+   * Writes the hot rows at the image's id into {@code file} (a {@code .../checkpoint/hot.ckpt}), as
+   * a checkpoint whose log starts at LSN 1 (a restored database starts a new log); returns it.
+   */
+  Path writeHotCheckpoint(Path file) {
+    Path dataDirectory = file.getParent().getParent();
+    if (!HotCheckpoint.file(dataDirectory).equals(file)) {
+      throw new IllegalArgumentException("a hot checkpoint lives at checkpoint/hot.ckpt: " + file);
+    }
+    HotCheckpoint.write(dataDirectory, cid, 1, hotTables);
+    return file;
+  }
+
+  /** The cold tables and files of the metadata copy. */
+  ColdImage.Listing coldListing() {
+    return ColdImage.list(coldMetadata());
+  }
+
+  /** Leaves the snapshot registered: the caller releases it with {@code db.releaseSnapshot}. */
+  void keepSnapshot() {
+    snapshotKept = true;
+  }
+
+  @Override
+  public void close() {
+    try {
+      pins.close();
+      if (!snapshotKept) {
+        db.releaseSnapshot(cid);
+      }
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      // A leftover staging directory is removed when the next database opens.
+    }
+  }
+}

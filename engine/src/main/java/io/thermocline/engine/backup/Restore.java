@@ -1,0 +1,265 @@
+package io.thermocline.engine.backup;
+
+import io.thermocline.common.error.ErrorCode;
+import io.thermocline.common.error.ThermoException;
+import io.thermocline.common.io.LocalFileIO;
+import io.thermocline.engine.DataDirectoryLock;
+import io.thermocline.engine.durability.CommitRecord;
+import io.thermocline.recovery.backup.BackupCatalog;
+import io.thermocline.recovery.backup.BackupFile;
+import io.thermocline.recovery.backup.BackupKind;
+import io.thermocline.recovery.backup.BackupManifest;
+import io.thermocline.recovery.backup.BackupVerifier;
+import io.thermocline.recovery.backup.Progress;
+import io.thermocline.recovery.backup.ProgressListener;
+import io.thermocline.recovery.wal.WriteAheadLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Restores a full backup into a data directory that is empty (or, with force, not held by a
+ * database), optionally rolled forward to a point in time with the log backups of its chain:
+ *
+ * <ol>
+ *   <li>the hot checkpoint of the full backup (the hot tier at its commit id C);
+ *   <li>the cold image (RocksDB copy and Parquet files) of the full backup, or for a point in time
+ *       T of the first log backup of the chain whose image is at or after T;
+ *   <li>a new log holding the archived records of commits in (C, T] and the intents of the commits
+ *       after T that the cold image still contains: opening the directory replays the former into
+ *       the hot tier and undoes the latter in the cold tier (restart recovery does both).
+ * </ol>
+ *
+ * Every file is checked against its SHA-256 as it is copied; a mismatch is {@code BACKUP_DAMAGED}
+ * naming the file, and the directory is emptied again. Stateless.
+ */
+final class Restore {
+  private Restore() {}
+
+  static RestoreResult run(
+      String source,
+      String backupId,
+      Path dataDirectory,
+      RestoreOptions options,
+      ProgressListener listener) {
+    Path dir = dataDirectory.toAbsolutePath().normalize();
+    try (BackupTarget target = BackupTarget.open(source)) {
+      BackupManifest full = BackupCatalog.read(target.io(), target.path(), backupId);
+      if (full.kind() != BackupKind.FULL) {
+        throw new ThermoException(
+            ErrorCode.INVALID_ARGUMENT,
+            "backup "
+                + backupId
+                + " is a log backup; restore its full backup "
+                + full.attribute(BackupRun.ATTR_FULL, "")
+                + " with a point in time instead");
+      }
+      prepare(dir, options.force());
+      Progress progress = new Progress(listener, 0);
+      try {
+        RestoreResult r = restore(target, full, dir, options, progress);
+        DatabaseIdentity.renew(dir);
+        progress.finish();
+        return r;
+      } catch (RuntimeException | Error e) {
+        empty(dir);
+        throw e;
+      }
+    }
+  }
+
+  private static RestoreResult restore(
+      BackupTarget target,
+      BackupManifest full,
+      Path dir,
+      RestoreOptions options,
+      Progress progress) {
+    BackupManifest image = full;
+    List<BackupManifest> applied = new ArrayList<>();
+    List<ArchivedLog.Entry> keep = new ArrayList<>();
+    long reached = full.commitId();
+    if (options.pointInTime()) {
+      List<BackupManifest> chain = PointInTime.chain(target, full);
+      List<ArchivedLog.Entry> records =
+          ArchivedLog.read(
+              target, chain, full.toLsn(), dir.resolve("backup").resolve("pitr-log"), progress);
+      ConsistentImage.deleteTree(dir.resolve("backup").resolve("pitr-log"));
+      PointInTime.Plan plan = PointInTime.plan(full, chain, records, options);
+      image = plan.image();
+      applied = plan.logs();
+      keep = plan.records();
+      reached = plan.commitId();
+    }
+    long bytes = 0;
+    List<BackupFile> files = new ArrayList<>();
+    files.add(required(full, BackupRun.HOT));
+    for (BackupFile f : image.files()) {
+      if (f.path().startsWith(ConsistentImage.COLD_META + "/")
+          || f.path().startsWith(BackupRun.COLD)) {
+        files.add(f);
+      }
+    }
+    for (BackupFile f : files) {
+      progress.addTotal(f.size());
+      bytes += f.size();
+    }
+    for (BackupFile f : files) {
+      try {
+        Files.createDirectories(dir.resolve(f.path()).getParent());
+      } catch (IOException e) {
+        throw new ThermoException(ErrorCode.IO_ERROR, "cannot create the parent of " + f.path(), e);
+      }
+    }
+    copyAll(target, files, dir, options.config().get(BackupSettings.COPY_THREADS), progress);
+    writeLog(dir, keep, options);
+    List<String> logIds = new ArrayList<>();
+    for (BackupManifest m : applied) {
+      logIds.add(m.id());
+    }
+    long commits = 0;
+    for (ArchivedLog.Entry e : keep) {
+      commits += e.kind() == CommitRecord.Kind.COMMIT ? 1 : 0;
+    }
+    return new RestoreResult(full.id(), logIds, reached, commits, bytes);
+  }
+
+  /** Copies (checking SHA-256) on {@code threads} threads; the first failure stops the rest. */
+  private static void copyAll(
+      BackupTarget target, List<BackupFile> files, Path dir, int threads, Progress progress) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(threads, files.size())),
+            r -> {
+              Thread t = new Thread(r, "thermo-restore-copy");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (BackupFile f : files) {
+        done.add(
+            pool.submit(
+                () ->
+                    BackupVerifier.copyChecked(
+                        target.io(),
+                        target.path(),
+                        f,
+                        LocalFileIO.INSTANCE,
+                        dir.resolve(f.path()).toString(),
+                        progress)));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new ThermoException(ErrorCode.INTERNAL, "restore failed: " + e.getCause(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ThermoException(ErrorCode.IO_ERROR, "restore interrupted", e);
+    } finally {
+      progress.cancel();
+      pool.shutdownNow();
+      try {
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static BackupFile required(BackupManifest m, String path) {
+    BackupFile f = m.file(path);
+    if (f == null) {
+      throw new ThermoException(
+          ErrorCode.BACKUP_DAMAGED, "backup " + m.id() + " lacks its file " + path);
+    }
+    return f;
+  }
+
+  /** A new log under {@code <dir>/wal} holding {@code records} (raw payloads, in log order). */
+  private static void writeLog(Path dir, List<ArchivedLog.Entry> records, RestoreOptions o) {
+    Path wal = dir.resolve("wal");
+    try {
+      Files.createDirectories(wal);
+    } catch (IOException e) {
+      throw new ThermoException(ErrorCode.IO_ERROR, "cannot create " + wal, e);
+    }
+    if (records.isEmpty()) {
+      return;
+    }
+    try (WriteAheadLog log = WriteAheadLog.open(LocalFileIO.INSTANCE, wal.toString(), o.config())) {
+      long last = 0;
+      for (ArchivedLog.Entry e : records) {
+        last = log.appendNoWait(e.cid(), CommitRecord.WAL_TYPE, e.payload());
+      }
+      log.awaitAcknowledged(last);
+    }
+  }
+
+  /** Checks that {@code dir} may be restored into, and empties it when forced. */
+  private static void prepare(Path dir, boolean force) {
+    if (!Files.exists(dir)) {
+      try {
+        Files.createDirectories(dir);
+      } catch (IOException e) {
+        throw new ThermoException(ErrorCode.IO_ERROR, "cannot create " + dir + ": " + e, e);
+      }
+      return;
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new ThermoException(ErrorCode.INVALID_ARGUMENT, dir + " is not a directory");
+    }
+    if (DataDirectoryLock.isHeld(dir)) {
+      throw new ThermoException(
+          ErrorCode.DATA_DIRECTORY_IN_USE,
+          "cannot restore into " + dir + ": a database holds it; close it (stop the server) first");
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      List<Path> content = entries.toList();
+      boolean onlyLock =
+          content.size() == 1
+              && content.get(0).getFileName().toString().equals(DataDirectoryLock.FILE_NAME);
+      if (content.isEmpty() || onlyLock) {
+        return;
+      }
+      if (!force) {
+        throw new ThermoException(
+            ErrorCode.INVALID_ARGUMENT,
+            "cannot restore into "
+                + dir
+                + ": it is not empty ("
+                + content.size()
+                + " entries, e.g. "
+                + content.get(0).getFileName()
+                + "); restore with force to replace it");
+      }
+    } catch (IOException e) {
+      throw new ThermoException(ErrorCode.IO_ERROR, "cannot list " + dir + ": " + e, e);
+    }
+    empty(dir);
+  }
+
+  /** Deletes everything inside {@code dir} but the directory (and its lock file) itself. */
+  private static void empty(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.toList()) {
+        if (!p.getFileName().toString().equals(DataDirectoryLock.FILE_NAME)) {
+          ConsistentImage.deleteTree(p);
+        }
+      }
+    } catch (IOException e) {
+      // Best effort after a failure: the original error is the one to report.
+    }
+  }
+}
