@@ -211,7 +211,7 @@ public final class DemoCommand extends CommandBase {
       for (int i = 1; i <= rows; i++) {
         long ageMinutes = (long) r.nextInt(365 * 24 * 60);
         boolean closed = r.nextInt(10) < 8;
-        if (closed && ageMinutes > 91L * 24 * 60) {
+        if (closed && ageMinutes > 90L * 24 * 60) {
           old++;
         }
         w.write(

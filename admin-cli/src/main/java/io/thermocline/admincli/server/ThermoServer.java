@@ -95,10 +95,11 @@ public final class ThermoServer implements AutoCloseable {
             .println(
                 "first start: created user "
                     + UserStore.FIRST_ADMIN
-                    + " (ADMIN) with the one-time password "
+                    + " (ADMIN) with the generated password "
                     + generated
-                    + " ; change it: thermo user passwd "
-                    + UserStore.FIRST_ADMIN);
+                    + " (shown only now; change it: thermo user passwd "
+                    + UserStore.FIRST_ADMIN
+                    + ")");
       }
       String host = config.get(ServerSettings.HOST);
       JdbcServer jdbc =

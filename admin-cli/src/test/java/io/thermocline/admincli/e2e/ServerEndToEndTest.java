@@ -48,7 +48,7 @@ class ServerEndToEndTest {
     List<String> answers;
     String backupId;
     try (ServerProcess a = ServerProcess.start(dataA, "512m")) {
-      assertThat(a.adminPassword).as("first start prints a one-time password").isNotNull();
+      assertThat(a.adminPassword).as("the first start prints a generated password").isNotNull();
       Map<String, String> admin = a.admin();
       add(admin, "wendy", "WRITER", "writer-pw-1");
       add(admin, "rita", "REPORTER", "report-pw-1");

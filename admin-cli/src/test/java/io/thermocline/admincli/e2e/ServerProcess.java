@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Pattern READY = Pattern.compile("admin=(\\S+) jdbc=(\\S+)");
-  private static final Pattern PASSWORD = Pattern.compile("one-time password (\\S+)");
+  private static final Pattern PASSWORD = Pattern.compile("generated password (\\S+)");
 
   final ChildJvm jvm;
   final String adminUrl;
