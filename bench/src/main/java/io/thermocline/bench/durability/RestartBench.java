@@ -101,16 +101,29 @@ public final class RestartBench {
           db.commitLog().wal().stats().bytes());
       expected = s.count("cpu", null);
     }
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = threads.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     try (Database db = Thermocline.open(dir, config());
         Session s = db.session()) {
       double open = (System.nanoTime() - t0) / 1e9;
+      double openCpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
       long count = s.count("cpu", null);
       if (count != expected) {
         throw new IllegalStateException("restart found " + count + " rows, expected " + expected);
       }
       table.add(List.of("open: checkpoint load + log replay"), open, count / open);
+      table.add(List.of("open: CPU time of the opening thread"), openCpu, count / openCpu);
       table.note("open breakdown: " + db.restartTimings());
+      table.note(
+          String.format(
+              Locale.ROOT,
+              "load average during the run: %.1f on %d cores (a shared machine: wall times"
+                  + " include waiting for a core)",
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                  .getSystemLoadAverage(),
+              Runtime.getRuntime().availableProcessors()));
       table.note(String.format(Locale.ROOT, "checkpoint file %,d bytes", checkpointBytes(dir)));
     }
     table.note("target: restart with 10,000,000 hot rows <= 5 s");

@@ -58,6 +58,26 @@ final class PointInTime {
     return chain;
   }
 
+  /**
+   * The part of {@code chain} a recovery to the options' point reads: up to the first log backup at
+   * or after it (later ones are not read, so damage in them does not matter).
+   */
+  static List<BackupManifest> needed(List<BackupManifest> chain, RestoreOptions options) {
+    List<BackupManifest> out = new ArrayList<>();
+    long micros =
+        options.untilTime() == null
+            ? Long.MAX_VALUE
+            : ChronoUnit.MICROS.between(java.time.Instant.EPOCH, options.untilTime());
+    for (BackupManifest m : chain) {
+      out.add(m);
+      long time = Long.parseLong(m.attribute(BackupRun.ATTR_TIME, "0"));
+      if (m.commitId() >= options.untilCid() || time > micros) {
+        break;
+      }
+    }
+    return out;
+  }
+
   static Plan plan(
       BackupManifest full,
       List<BackupManifest> chain,

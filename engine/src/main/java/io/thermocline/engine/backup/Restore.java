@@ -87,7 +87,7 @@ final class Restore {
     List<ArchivedLog.Entry> keep = new ArrayList<>();
     long reached = full.commitId();
     if (options.pointInTime()) {
-      List<BackupManifest> chain = PointInTime.chain(target, full);
+      List<BackupManifest> chain = PointInTime.needed(PointInTime.chain(target, full), options);
       List<ArchivedLog.Entry> records =
           ArchivedLog.read(
               target, chain, full.toLsn(), dir.resolve("backup").resolve("pitr-log"), progress);

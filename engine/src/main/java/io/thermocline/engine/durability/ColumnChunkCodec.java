@@ -162,7 +162,7 @@ final class ColumnChunkCodec {
 
     private void need(int n) {
       if (n < 0 || at + n > length) {
-        throw damaged("chunk ends early: needs " + n + " bytes, " + (length - at) + " left");
+        throw damaged("ends early: needs " + n + " bytes, " + (length - at) + " left");
       }
     }
 

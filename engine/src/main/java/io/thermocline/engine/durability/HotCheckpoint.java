@@ -13,6 +13,7 @@ import io.thermocline.engine.table.RowBatches;
 import io.thermocline.engine.table.TierTouches;
 import io.thermocline.recovery.checkpoint.CheckpointFile;
 import io.thermocline.recovery.checkpoint.CheckpointReader;
+import io.thermocline.recovery.checkpoint.CheckpointSection;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -254,11 +255,16 @@ public final class HotCheckpoint {
       HybridTable t,
       HotReplayTable drops) {
     String path = image.file().toString();
-    InputStream raw = reader.openSection(section);
+    // Version 1 row chunks bound string lengths by the bytes available: they need the whole
+    // section in memory (verified before use), as that version was always read.
+    InputStream raw =
+        image.version() >= VERSION_COLUMNAR
+            ? reader.openSection(section)
+            : new ByteArrayInputStream(reader.readSection(section));
     try (DataInputStream in = new DataInputStream(raw)) {
       try {
         return image.version() >= VERSION_COLUMNAR
-            ? loadColumnar(in, path, image, ti, t, drops)
+            ? loadColumnar(in, path, section(reader, section), image, ti, t, drops)
             : loadRowChunks(in, path, image, ti, t, drops);
       } catch (RuntimeException | IOException e) {
         throw damageFirst(in, e, path, section);
@@ -293,9 +299,23 @@ public final class HotCheckpoint {
         path, 0, "section '" + section + "' is truncated: " + e.getMessage(), e);
   }
 
+  private static CheckpointSection section(CheckpointReader reader, String name) {
+    for (CheckpointSection s : reader.sections()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new CorruptFileException(reader.path(), 0, "no section '" + name + "'");
+  }
+
+  /**
+   * {@code section} gives the file offset (errors name file offsets) and the length that bounds a
+   * chunk's claimed length, so a damaged length never allocates more than the section holds.
+   */
   private static long loadColumnar(
       DataInputStream in,
       String path,
+      CheckpointSection section,
       Image image,
       TableImage ti,
       HybridTable t,
@@ -304,15 +324,16 @@ public final class HotCheckpoint {
     Schema written = prefix(t.schema(), ti.columns());
     byte[] buffer = new byte[1 << 16];
     long rows = 0;
-    long at = 0;
+    long at = section.offset();
+    long end = section.offset() + section.length();
     while (true) {
       int length = in.readInt();
       at += 4;
       if (length == 0) {
         break;
       }
-      if (length < 0 || length > Integer.MAX_VALUE - 16) {
-        throw new CorruptFileException(path, at, "implausible chunk length " + length);
+      if (length < 0 || length > end - at) {
+        throw new CorruptFileException(path, at - 4, "implausible chunk length " + length);
       }
       if (length > buffer.length) {
         buffer = new byte[Math.max(length, buffer.length * 2)];

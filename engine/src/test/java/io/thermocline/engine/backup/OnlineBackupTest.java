@@ -155,10 +155,7 @@ class OnlineBackupTest {
       assertThat((String) called.get(0)[0]).endsWith("-full-sql-label");
     }
     Random r = new Random(seed);
-    for (BackupFile f : m.files()) {
-      if (f.size() == 0) {
-        continue;
-      }
+    for (BackupFile f : sample(m.files(), r)) {
       Path p =
           Path.of(BackupCatalog.location(io.thermocline.common.io.LocalFileIO.INSTANCE, target, f));
       long at = (long) (r.nextDouble() * f.size());
@@ -219,6 +216,25 @@ class OnlineBackupTest {
         Session s = db.session()) {
       assertThat(s.count("events", null)).isEqualTo(200);
     }
+  }
+
+  /** The hot checkpoint, one file of each other kind and three more, all non-empty. */
+  private static List<BackupFile> sample(List<BackupFile> files, Random r) {
+    List<BackupFile> out = new ArrayList<>();
+    for (String prefix : List.of("checkpoint/", "cold-meta/", "cold/")) {
+      files.stream()
+          .filter(f -> f.path().startsWith(prefix) && f.size() > 0 && !out.contains(f))
+          .findFirst()
+          .ifPresent(out::add);
+    }
+    List<BackupFile> rest = new ArrayList<>(files);
+    java.util.Collections.shuffle(rest, r);
+    for (BackupFile f : rest) {
+      if (out.size() < 6 && f.size() > 0 && !out.contains(f)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- load

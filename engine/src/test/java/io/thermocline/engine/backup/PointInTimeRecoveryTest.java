@@ -53,7 +53,7 @@ class PointInTimeRecoveryTest {
   }
 
   @Test
-  void restoreToAnyCommitBetweenBackupsYieldsExactlyTheCommitsBeforeIt() {
+  void restoreToAnyCommitBetweenBackupsYieldsExactlyTheCommitsBeforeIt() throws Exception {
     Path data = tmp.resolve("data");
     List<Point> points = new ArrayList<>();
     BackupManifest full;
@@ -89,7 +89,7 @@ class PointInTimeRecoveryTest {
     List<Point> probes = new ArrayList<>();
     probes.add(points.get(0));
     probes.add(points.get(points.size() - 1));
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 2; i++) {
       probes.add(points.get(1 + r.nextInt(points.size() - 1)));
     }
     int n = 0;
@@ -125,6 +125,47 @@ class PointInTimeRecoveryTest {
                     null))
         .satisfies(
             t -> assertThat(((ThermoException) t).code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+    BackupManifest withLog = null;
+    for (io.thermocline.recovery.backup.BackupCatalog.Entry e :
+        io.thermocline.recovery.backup.BackupCatalog.list(
+            io.thermocline.common.io.LocalFileIO.INSTANCE, target)) {
+      if (e.kind() == BackupKind.LOG
+          && e.manifest().files().stream().anyMatch(f -> f.path().startsWith("wal/"))) {
+        withLog = e.manifest();
+      }
+    }
+    assertThat(withLog).as("a log backup with log segments").isNotNull();
+    damageLogAndExpectRefusal(target, full, withLog, tmp.resolve("damaged"));
+  }
+
+  private static void damageLogAndExpectRefusal(
+      String target, BackupManifest full, BackupManifest log, Path into) throws Exception {
+    io.thermocline.recovery.backup.BackupFile wal =
+        log.files().stream().filter(f -> f.path().startsWith("wal/")).findFirst().orElseThrow();
+    Path file =
+        Path.of(
+            io.thermocline.recovery.backup.BackupCatalog.location(
+                io.thermocline.common.io.LocalFileIO.INSTANCE, target, wal));
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      f.seek(wal.size() / 2);
+      int b = f.read();
+      f.seek(wal.size() / 2);
+      f.write(b ^ 1);
+    }
+    assertThat(Backups.verifyAt(target, log.id(), null).damages())
+        .singleElement()
+        .satisfies(d -> assertThat(d.file()).isEqualTo(file.toString()));
+    assertThatThrownBy(
+            () ->
+                Backups.restore(
+                    target,
+                    full.id(),
+                    into,
+                    RestoreOptions.defaults().untilCid(log.commitId()).withConfig(config()),
+                    null))
+        .hasMessageContaining(file.toString())
+        .satisfies(
+            t -> assertThat(((ThermoException) t).code()).isEqualTo(ErrorCode.BACKUP_DAMAGED));
   }
 
   private void check(Path dir, Point p, String how) {

@@ -254,8 +254,14 @@ public final class BackupWriter implements AutoCloseable {
   private BackupFile copyOne(Job j) {
     String dest = io.resolve(directory, j.path());
     try {
-      HashingCopy.Result r =
-          HashingCopy.copy(j.sourceIo(), j.source(), io, dest, j.limit(), progress);
+      HashingCopy.Result r;
+      if (j.producer() != null) {
+        j.producer().write(dest);
+        progress.addTotal(io.length(dest));
+        r = HashingCopy.hash(io, dest, progress);
+      } else {
+        r = HashingCopy.copy(j.sourceIo(), j.source(), io, dest, j.limit(), progress);
+      }
       return new BackupFile(j.path(), r.size(), r.sha256(), id);
     } catch (IOException e) {
       throw new ThermoException(
