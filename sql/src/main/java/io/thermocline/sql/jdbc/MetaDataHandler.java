@@ -83,6 +83,14 @@ final class MetaDataHandler implements InvocationHandler {
         return 1;
       case "getURL":
         return null;
+      // Snapshot isolation: a transaction reads one snapshot, which JDBC calls repeatable read.
+      case "getDefaultTransactionIsolation":
+        return Connection.TRANSACTION_REPEATABLE_READ;
+      case "supportsTransactionIsolationLevel":
+        return (Integer) args[0] == Connection.TRANSACTION_REPEATABLE_READ
+            || (Integer) args[0] == Connection.TRANSACTION_NONE;
+      case "supportsTransactions":
+        return true;
       case "getUserName":
         return connection.userName();
       case "unwrap":

@@ -86,7 +86,7 @@ final class RemoteErrors implements InvocationHandler {
     try {
       result = method.invoke(delegate, args);
     } catch (InvocationTargetException e) {
-      throw translate(e.getCause());
+      throw declared(translate(e.getCause()), method);
     }
     if (name.equals("unwrap") || name.equals("isWrapperFor")) {
       return result;
@@ -105,6 +105,26 @@ final class RemoteErrors implements InvocationHandler {
       return proxy(m, DatabaseMetaData.class);
     }
     return result;
+  }
+
+  /**
+   * An unchecked failure of the transport (server gone, connection refused) as the SQLException a
+   * JDBC method declares, SQLState 08006 (connection failure) when the root cause is an I/O error.
+   */
+  private static Throwable declared(Throwable t, Method method) {
+    if (!(t instanceof RuntimeException)
+        || !java.util.Arrays.asList(method.getExceptionTypes()).contains(SQLException.class)) {
+      return t;
+    }
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    boolean io = root instanceof java.io.IOException;
+    return new SQLException(
+        (io ? "cannot reach the Thermocline server: " : "remote call failed: ") + root.getMessage(),
+        io ? "08006" : null,
+        t);
   }
 
   /**

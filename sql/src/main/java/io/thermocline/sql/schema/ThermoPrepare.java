@@ -12,6 +12,7 @@ import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.tools.Program;
 
 /**
  * Calcite's statement preparation as Thermocline connections use it (the driver installs it with
@@ -20,7 +21,9 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
  * narrows the outer input under a {@code $cor.B} that still counts fields of the untrimmed row; the
  * de-correlated join then keys on the wrong column (sqllogictest select1: {@code SELECT (SELECT
  * count(*) FROM t1 AS x WHERE x.b<t1.b) FROM t1} counted per {@code a}). Projections still reach
- * the engine scans through the planner's project rules. Stateless; a new instance per statement.
+ * the engine scans through the planner's project rules. And joins of many tables are ordered
+ * heuristically ({@link JoinOrderProgram}) instead of by exhaustive search. Stateless; a new
+ * instance per statement.
  */
 public final class ThermoPrepare extends CalcitePrepareImpl {
   @Override
@@ -62,6 +65,11 @@ public final class ThermoPrepare extends CalcitePrepareImpl {
           cluster,
           resultConvention,
           org.apache.calcite.sql2rel.StandardConvertletTable.INSTANCE);
+    }
+
+    @Override
+    protected Program getProgram() {
+      return JoinOrderProgram.around(super.getProgram());
     }
 
     @Override

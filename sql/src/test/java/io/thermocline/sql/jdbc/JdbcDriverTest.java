@@ -232,7 +232,7 @@ class JdbcDriverTest {
     }
     assertThat(columns)
         .startsWith(
-            "ID:BIGINT NOT NULL",
+            "ID:BIGINT",
             "REGION:VARCHAR(16)",
             "AMOUNT:DECIMAL(12, 2)",
             "SOLD:DATE",

@@ -39,7 +39,9 @@ class RemoteJdbcTest {
 
   @AfterEach
   void stop() throws SQLException {
-    conn.close();
+    if (conn != null) {
+      conn.close();
+    }
     server.close();
   }
 
@@ -107,11 +109,92 @@ class RemoteJdbcTest {
   }
 
   @Test
-  void errorsAreReadable() {
-    assertThatThrownBy(() -> query("SELEC 1"))
+  void explicitTransactionsCommitAndRollBack() throws SQLException {
+    conn.setAutoCommit(false);
+    try (Statement s = conn.createStatement()) {
+      s.executeUpdate("INSERT INTO sales (id, region) VALUES (1, 'a')");
+      assertThat(query("SELECT COUNT(*) FROM sales")).containsExactly(List.of(1L));
+      try (Connection other = server.connect("writer")) {
+        assertThat(rows(other.createStatement().executeQuery("SELECT COUNT(*) FROM sales")))
+            .containsExactly(List.of(0L));
+      }
+      conn.rollback();
+      assertThat(query("SELECT COUNT(*) FROM sales")).containsExactly(List.of(0L));
+      s.executeUpdate("INSERT INTO sales (id, region) VALUES (2, 'b')");
+      s.executeUpdate("UPDATE sales SET region = 'c' WHERE id = 2");
+      conn.commit();
+    }
+    conn.setAutoCommit(true);
+    try (Connection other = server.connect("reporter")) {
+      assertThat(rows(other.createStatement().executeQuery("SELECT id, region FROM sales")))
+          .containsExactly(List.of(2L, "c"));
+    }
+  }
+
+  @Test
+  void batchesRunAsOneTransaction() throws SQLException {
+    try (PreparedStatement p =
+        conn.prepareStatement("INSERT INTO sales (id, region, sold) VALUES (?, ?, ?)")) {
+      for (int i = 1; i <= 50; i++) {
+        p.setLong(1, i);
+        p.setString(2, i % 2 == 0 ? "even" : "odd");
+        p.setDate(3, Date.valueOf(LocalDate.of(2024, 1, 1).plusDays(i)));
+        p.addBatch();
+      }
+      assertThat(p.executeBatch()).hasSize(50).containsOnly(1);
+    }
+    try (Statement s = conn.createStatement()) {
+      s.addBatch("DELETE FROM sales WHERE region = 'odd'");
+      s.addBatch("INSERT INTO sales (id, region) VALUES (1, 'one')");
+      s.addBatch("INSERT INTO sales (id, region) VALUES (2, 'duplicate key')");
+      assertThatThrownBy(s::executeBatch).isInstanceOf(SQLException.class);
+    }
+    // The failed batch left no trace: the odd rows are still there.
+    assertThat(query("SELECT region, COUNT(*) FROM sales GROUP BY region ORDER BY region"))
+        .containsExactly(List.of("even", 25L), List.of("odd", 25L));
+    assertThat(query("SELECT MAX(sold) FROM sales"))
+        .containsExactly(List.of(Date.valueOf("2024-02-20")));
+  }
+
+  @Test
+  void sysViewsAndCallsWorkRemotely() throws SQLException {
+    assertThat(
+            query(
+                "SELECT c.COLUMN_NAME, c.DATA_TYPE FROM SYS.COLUMNS c WHERE c.TABLE_NAME ="
+                    + " 'SALES' AND c.PRIMARY_KEY_POSITION IS NOT NULL"))
+        .containsExactly(List.of("ID", "BIGINT"));
+    assertThat(query("SELECT KIND FROM SYS.TABLES")).containsExactly(List.of("HYBRID"));
+    assertThat(query("CALL SYS.ECHO('remote', 2)"))
+        .extracting(r -> r.subList(0, 3))
+        .containsExactly(
+            List.of(1L, "remote", Date.valueOf("2024-01-01")),
+            List.of(2L, "remote", Date.valueOf("2024-01-02")));
+    try (PreparedStatement p = conn.prepareStatement("CALL SYS.ECHO(?, ?)")) {
+      p.setString(1, "p");
+      p.setInt(2, 3);
+      assertThat(rows(p.executeQuery())).hasSize(3);
+    }
+    assertThat(server.echo.calls).containsExactly(List.of("remote", 2L), List.of("p", 3L));
+    assertThatThrownBy(() -> query("CALL SYS.MISSING()"))
+        .hasMessageStartingWith("TC-1013: unknown system procedure SYS.MISSING; known: ")
+        .hasMessageContaining("ECHO");
+  }
+
+  @Test
+  void closingTheServerEndsItsClientSessionsButNotTheDatabase() throws SQLException {
+    assertThat(server.server.url()).startsWith("jdbc:thermocline:remote:url=http://localhost:");
+    assertThat(server.server.port()).isPositive();
+    Connection other = server.connect("reporter");
+    assertThat(server.database.openSessions())
+        .extracting(io.thermocline.engine.Session::user)
+        .containsExactlyInAnyOrder("admin", "reporter");
+    server.server.close();
+    assertThat(server.database.openSessions()).isEmpty();
+    assertThat(server.database.tables()).hasSize(1);
+    // The clients learn it on their next request.
+    assertThatThrownBy(() -> other.createStatement().executeQuery("SELECT 1"))
         .isInstanceOf(SQLException.class)
-        .satisfies(e -> System.out.println("SYNTAX: " + e.getMessage()));
-    assertThatThrownBy(() -> query("SELECT * FROM nope"))
-        .satisfies(e -> System.out.println("TABLE: " + e.getMessage()));
+        .hasMessageStartingWith("cannot reach the Thermocline server: ");
+    conn = null;
   }
 }

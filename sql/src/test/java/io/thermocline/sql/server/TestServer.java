@@ -10,6 +10,7 @@ import io.thermocline.engine.Thermocline;
 import io.thermocline.sql.security.Authenticator;
 import io.thermocline.sql.security.Role;
 import io.thermocline.sql.security.SqlUser;
+import io.thermocline.sql.system.EchoProcedure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,6 +44,7 @@ final class TestServer implements AutoCloseable {
 
   final Database database;
   final JdbcServer server;
+  final EchoProcedure echo = new EchoProcedure();
 
   TestServer(Path dir) {
     Config config =
@@ -51,6 +53,7 @@ final class TestServer implements AutoCloseable {
             .with(EngineSettings.MAINTENANCE_ENABLED, false)
             .with(EngineSettings.COLD_FILE_MIN_ROWS, 1);
     database = Thermocline.open(dir, config);
+    database.system().register(echo);
     try {
       server = JdbcServer.start(database, JdbcServerOptions.of(AUTHENTICATOR).withPort(0));
     } catch (RuntimeException e) {

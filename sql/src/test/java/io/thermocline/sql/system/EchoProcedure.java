@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (N, TEXT, D = 2024-01-0N, TS = that day at 10:00:00.250, AMOUNT = N.25, ODD, HALF = N / 2.0) and
  * records every call.
  */
-class EchoProcedure implements SystemProcedure {
-  final List<List<Object>> calls = new CopyOnWriteArrayList<>();
+public class EchoProcedure implements SystemProcedure {
+  public final List<List<Object>> calls = new CopyOnWriteArrayList<>();
 
   @Override
   public String name() {
