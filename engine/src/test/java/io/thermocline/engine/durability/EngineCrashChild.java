@@ -19,10 +19,10 @@ import java.util.Random;
 
 /**
  * The child JVM of {@link EngineCrashTest}: opens the database, then inserts, updates, deletes,
- * flips aging flags, moves rows in both directions and checkpoints forever, one autocommit at a
- * time, until the parent kills it. Before each content change it prints {@code BEGIN <op> <id>
- * <v>}, after it {@code ACK <cid> <op> <id> <v>}; flag flips and moves do not change the content
- * (id -> v).
+ * flips aging flags, moves rows in both directions, checkpoints and takes online backups forever,
+ * one autocommit at a time, until the parent kills it. Before each content change it prints {@code
+ * BEGIN <op> <id> <v>}, after it {@code ACK <cid> <op> <id> <v>}; flag flips and moves do not
+ * change the content (id -> v).
  *
  * <p>Arguments: data directory, seed, first new id.
  */
@@ -98,8 +98,14 @@ public final class EngineCrashChild {
         long from = ids.get(random.nextInt(ids.size()));
         s.update(TABLE, Expr.between("id", from, from + 20), Map.of("_aged", random.nextBoolean()));
       } else if (op == 10) {
-        if (random.nextInt(4) == 0) {
+        int pick = random.nextInt(8);
+        if (pick < 2) {
           db.checkpoint();
+        } else if (pick == 2) {
+          // An online backup in the middle of the work; a kill may cut it short (INCOMPLETE).
+          System.out.println("BACKUP START");
+          var m = db.backups().create(null, "crash", null);
+          System.out.println("BACKUP DONE " + m.id() + " " + m.commitId());
         }
       } else {
         MoveDirection d = op == 8 ? MoveDirection.TO_COLD : MoveDirection.TO_HOT;
