@@ -30,8 +30,14 @@ public final class SeriesBlockFormat {
   /** First version: equidistant and irregular blocks, all codecs of {@code CodecId}. */
   public static final int VERSION_START = 1;
 
+  /**
+   * Adds codec id 9, {@code SEASONAL_HUFFMAN} (lag differencing, then Huffman), as a column codec
+   * and as ALP's inner codec. Version 1 blocks read unchanged.
+   */
+  public static final int VERSION_SEASONAL_HUFFMAN = 2;
+
   /** The version this build writes, and the newest it reads. */
-  public static final int CURRENT_VERSION = VERSION_START;
+  public static final int CURRENT_VERSION = VERSION_SEASONAL_HUFFMAN;
 
   /** The oldest version this build reads. */
   public static final int MIN_READABLE_VERSION = VERSION_START;

@@ -50,7 +50,8 @@ public final class AlpCodec implements DoubleCodec {
     RunLengthCodec.INSTANCE,
     DeltaOfDeltaCodec.INSTANCE,
     HuffmanCodec.VALUES,
-    HuffmanCodec.DELTAS
+    HuffmanCodec.DELTAS,
+    SeasonalHuffmanCodec.INSTANCE
   };
 
   private AlpCodec() {}

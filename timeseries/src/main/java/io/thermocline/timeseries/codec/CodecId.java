@@ -14,6 +14,8 @@ public enum CodecId {
   EQUIDISTANT(6, false),
   HUFFMAN(7, false),
   DELTA_HUFFMAN(8, false),
+  /** Since block format {@code VERSION_SEASONAL_HUFFMAN} (2). */
+  SEASONAL_HUFFMAN(9, false),
   PLAIN_DOUBLE(16, true),
   GORILLA(17, true),
   CHIMP128(18, true),

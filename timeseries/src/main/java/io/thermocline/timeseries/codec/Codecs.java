@@ -17,6 +17,7 @@ public final class Codecs {
       EquidistantCodec.INSTANCE,
       HuffmanCodec.VALUES,
       HuffmanCodec.DELTAS,
+      SeasonalHuffmanCodec.INSTANCE,
       PlainLongCodec.INSTANCE
     };
   }
@@ -47,6 +48,8 @@ public final class Codecs {
         return HuffmanCodec.VALUES;
       case DELTA_HUFFMAN:
         return HuffmanCodec.DELTAS;
+      case SEASONAL_HUFFMAN:
+        return SeasonalHuffmanCodec.INSTANCE;
       default:
         throw new IllegalArgumentException("codec " + id + " does not encode longs");
     }

@@ -51,7 +51,14 @@ public final class HuffmanCodec implements LongCodec {
     } else {
       symbols = Arrays.copyOfRange(values, from, from + count);
     }
-    int n = symbols.length;
+    writeSymbols(symbols, symbols.length, out);
+  }
+
+  /**
+   * Appends the table and the codes of {@code symbols[0, n)}; nothing for {@code n == 0}. Shared
+   * with {@link SeasonalHuffmanCodec}, which codes differences of its own.
+   */
+  static void writeSymbols(long[] symbols, int n, BitWriter out) {
     if (n == 0) {
       return;
     }
@@ -151,6 +158,17 @@ public final class HuffmanCodec implements LongCodec {
       dst[at++] = prev;
     }
     int n = deltas ? count - 1 : count;
+    readSymbols(in, n, dst, at);
+    if (deltas) {
+      for (int i = at, end = at + n; i < end; i++) {
+        prev += dst[i];
+        dst[i] = prev;
+      }
+    }
+  }
+
+  /** Reads what {@link #writeSymbols} wrote for {@code n} symbols into {@code dst[at, at + n)}. */
+  static void readSymbols(BitReader in, int n, long[] dst, int at) {
     if (n == 0) {
       return;
     }
@@ -177,10 +195,7 @@ public final class HuffmanCodec implements LongCodec {
       if (d != 1) {
         throw new BitStreamException("huffman code of length 0 for " + d + " symbols");
       }
-      for (int i = at; i < at + n; i++) {
-        prev += distinct[0];
-        dst[i] = deltas ? prev : distinct[0];
-      }
+      Arrays.fill(dst, at, at + n, distinct[0]);
       return;
     }
     Decoder decoder = new Decoder(distinct, lengths, (int) d, longest);
@@ -188,12 +203,6 @@ public final class HuffmanCodec implements LongCodec {
     // values from padding never leave this method.
     long p = decoder.decode(in, in.position(), dst, at, n);
     in.seek(p);
-    if (deltas) {
-      for (int i = at, end = at + n; i < end; i++) {
-        prev += dst[i];
-        dst[i] = prev;
-      }
-    }
   }
 
   /** Canonical decoding tables of one block. */

@@ -196,6 +196,18 @@ class SeriesBlockFormatTest {
   }
 
   @Test
+  void versionOneBlocksStayReadable() {
+    // Codecs of version 1 write the same bytes in version 2, so a version 1 block is a current
+    // block of old codecs with the old version number.
+    SeriesBlock block = randomEquidistant(400, 0.1, 0.05);
+    byte[] bytes = writer.write(block);
+    assertThat(writer.lastCodecs()).doesNotContain(CodecId.SEASONAL_HUFFMAN);
+    byte[] v1 = withVersion(bytes, SeriesBlockFormat.VERSION_START);
+    assertSameBlock(block, SeriesBlockReader.read(v1, "version 1"));
+    assertThat(SeriesBlockFormat.MIN_READABLE_VERSION).isEqualTo(SeriesBlockFormat.VERSION_START);
+  }
+
+  @Test
   void nonsenseWithAValidChecksumIsCorruptNotData() {
     byte[] good = writer.write(randomEquidistant(300, 0.1, 0.1));
     // Past the fixed header every byte is structure or payload; garbage there must never decode.
