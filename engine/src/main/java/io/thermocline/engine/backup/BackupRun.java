@@ -68,7 +68,7 @@ final class BackupRun {
       if (kind == BackupKind.FULL) {
         if (target.io() instanceof LocalFileIO) {
           // Written in place, overlapping the cold copies, instead of staged and copied.
-          w.produce(HOT, dest -> image.writeHotCheckpoint(Path.of(dest)));
+          w.produce(HOT, (io, dest) -> image.writeHotCheckpoint(io, Path.of(dest)));
         } else {
           Path hot = image.writeHotCheckpoint(image.staging().resolve(HOT));
           w.add(LocalFileIO.INSTANCE, hot.toString(), HOT, Long.MAX_VALUE, size(hot));

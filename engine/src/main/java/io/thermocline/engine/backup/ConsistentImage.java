@@ -3,6 +3,8 @@ package io.thermocline.engine.backup;
 import io.thermocline.coldstore.ColdImage;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
+import io.thermocline.common.io.FileIO;
+import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.durability.HotCheckpoint;
@@ -125,11 +127,16 @@ final class ConsistentImage implements AutoCloseable {
    * a checkpoint whose log starts at LSN 1 (a restored database starts a new log); returns it.
    */
   Path writeHotCheckpoint(Path file) {
+    return writeHotCheckpoint(LocalFileIO.INSTANCE, file);
+  }
+
+  /** {@link #writeHotCheckpoint(Path)} through {@code io}, a view of the local disk. */
+  Path writeHotCheckpoint(FileIO io, Path file) {
     Path dataDirectory = file.getParent().getParent();
     if (!HotCheckpoint.file(dataDirectory).equals(file)) {
       throw new IllegalArgumentException("a hot checkpoint lives at checkpoint/hot.ckpt: " + file);
     }
-    HotCheckpoint.write(dataDirectory, cid, 1, hotTables);
+    HotCheckpoint.write(io, dataDirectory, cid, 1, 0, hotTables);
     return file;
   }
 

@@ -10,6 +10,7 @@ import io.thermocline.recovery.backup.BackupFile;
 import io.thermocline.recovery.backup.BackupKind;
 import io.thermocline.recovery.backup.BackupManifest;
 import io.thermocline.recovery.backup.BackupVerifier;
+import io.thermocline.recovery.backup.DeferredSync;
 import io.thermocline.recovery.backup.Progress;
 import io.thermocline.recovery.backup.ProgressListener;
 import io.thermocline.recovery.wal.WriteAheadLog;
@@ -18,6 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,9 +134,13 @@ final class Restore {
     return new RestoreResult(full.id(), logIds, reached, commits, bytes);
   }
 
-  /** Copies (checking SHA-256) on {@code threads} threads; the first failure stops the rest. */
+  /**
+   * Copies (checking SHA-256) on {@code threads} threads; the first failure stops the rest. Each
+   * file's fsync runs on a sync thread while the next files are copied; all are done on return.
+   */
   private static void copyAll(
       BackupTarget target, List<BackupFile> files, Path dir, int threads, Progress progress) {
+    DeferredSync sync = new DeferredSync(threads, "restore " + dir);
     ExecutorService pool =
         Executors.newFixedThreadPool(
             Math.max(1, Math.min(threads, files.size())),
@@ -154,11 +161,22 @@ final class Restore {
                         f,
                         LocalFileIO.INSTANCE,
                         dir.resolve(f.path()).toString(),
-                        progress)));
+                        progress,
+                        sync)));
       }
       for (Future<?> f : done) {
         f.get();
       }
+      Set<Path> parents = new TreeSet<>();
+      for (BackupFile f : files) {
+        for (Path p = dir.resolve(f.path()).getParent(); p.startsWith(dir); p = p.getParent()) {
+          parents.add(p);
+        }
+      }
+      for (Path p : parents) {
+        sync.syncDirectory(p.toString());
+      }
+      sync.await();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -167,6 +185,8 @@ final class Restore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ThermoException(ErrorCode.IO_ERROR, "restore interrupted", e);
+    } catch (IOException e) {
+      throw new ThermoException(ErrorCode.IO_ERROR, "syncing restored directories failed: " + e, e);
     } finally {
       progress.cancel();
       pool.shutdownNow();
@@ -175,6 +195,7 @@ final class Restore {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
+      sync.close();
     }
   }
 

@@ -4,6 +4,7 @@ import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.error.CorruptFileException;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
+import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.common.scan.BatchCursor;
 import io.thermocline.common.scan.ScanRequest;
@@ -93,6 +94,20 @@ public final class HotCheckpoint {
    */
   public static long write(
       Path dataDirectory, long cid, long lsn, long timeMicros, List<HybridTable> tables) {
+    return write(LocalFileIO.INSTANCE, dataDirectory, cid, lsn, timeMicros, tables);
+  }
+
+  /**
+   * {@link #write(Path, long, long, long, List)} through {@code io}, a view of the local disk (a
+   * backup passes one that hashes the file as it is written and defers its fsyncs).
+   */
+  public static long write(
+      FileIO io,
+      Path dataDirectory,
+      long cid,
+      long lsn,
+      long timeMicros,
+      List<HybridTable> tables) {
     Path f = file(dataDirectory);
     try {
       Files.createDirectories(f.getParent());
@@ -102,7 +117,7 @@ public final class HotCheckpoint {
     }
     long[] rows = {0};
     CheckpointFile.write(
-        LocalFileIO.INSTANCE,
+        io,
         f.toString(),
         w -> {
           // Rows first (parts are known only after the scan), the meta section last.

@@ -90,13 +90,28 @@ public final class BackupVerifier {
    */
   public static void copyChecked(
       FileIO io, String target, BackupFile f, FileIO destIo, String dest, Progress progress) {
+    copyChecked(io, target, f, destIo, dest, progress, null);
+  }
+
+  /**
+   * {@link #copyChecked(FileIO, String, BackupFile, FileIO, String, Progress)} with a local copy's
+   * fsync handed to {@code sync} (null: inline): the copy is durable after {@code sync.await()}.
+   */
+  public static void copyChecked(
+      FileIO io,
+      String target,
+      BackupFile f,
+      FileIO destIo,
+      String dest,
+      Progress progress,
+      DeferredSync sync) {
     String path = BackupCatalog.location(io, target, f);
     HashingCopy.Result r;
     try {
       if (!io.exists(path)) {
         throw new ThermoException(ErrorCode.BACKUP_DAMAGED, "backup file " + path + " is missing");
       }
-      r = HashingCopy.copy(io, path, destIo, dest, Long.MAX_VALUE, progress);
+      r = HashingCopy.copy(io, path, destIo, dest, Long.MAX_VALUE, progress, sync);
     } catch (IOException e) {
       throw new ThermoException(
           ErrorCode.IO_ERROR, "copying " + path + " to " + dest + " failed: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.thermocline.recovery.backup;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.io.FileIO;
+import io.thermocline.common.io.LocalFileIO;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,9 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * Writes one backup directory {@code <target>/<id>/}: files are queued with {@link #add}, copied by
- * {@link #finish} on a few threads while their SHA-256 is computed, and the manifest is written
- * last, atomically: a directory without {@code manifest.thrm} is an unfinished backup. {@link
- * #close} without a successful {@link #finish} deletes what was written.
+ * {@link #finish} on a few threads while their SHA-256 is computed (one read of each source, one
+ * write of each copy), and the manifest is written last, atomically, after every file is fsynced: a
+ * directory without {@code manifest.thrm} is an unfinished backup. On a local target the fsyncs run
+ * on their own threads while the next files are copied. {@link #close} without a successful {@link
+ * #finish} deletes what was written.
  *
  * <p>Concurrency: one thread builds and finishes a writer; the copies run on a private pool of
  * {@code threads} threads that ends with {@link #finish}.
@@ -49,11 +52,18 @@ public final class BackupWriter implements AutoCloseable {
 
   private record Job(FileIO sourceIo, String source, String path, long limit, Producer producer) {}
 
-  /** Writes a file straight into the backup (no staging copy); the writer then hashes it. */
+  /**
+   * Writes a file straight into the backup (no staging copy). On a local target it gets a {@link
+   * HashingFileIO}: the file is hashed while written and its fsyncs are deferred; elsewhere the
+   * writer reads it back to hash it.
+   */
   @FunctionalInterface
   public interface Producer {
-    /** Writes and fsyncs the file at {@code destination}, a path in the target's namespace. */
-    void write(String destination) throws IOException;
+    /**
+     * Writes and fsyncs the file at {@code destination}, a path in {@code io}'s namespace, through
+     * {@code io} (and only through it: what bypasses it is neither hashed nor synced).
+     */
+    void write(FileIO io, String destination) throws IOException;
   }
 
   private BackupWriter(
@@ -210,6 +220,7 @@ public final class BackupWriter implements AutoCloseable {
       }
     }
     List<BackupFile> out = new ArrayList<>();
+    DeferredSync sync = io instanceof LocalFileIO ? new DeferredSync(threads, id) : null;
     ExecutorService pool =
         Executors.newFixedThreadPool(
             Math.min(threads, Math.max(1, jobs.size())),
@@ -221,10 +232,17 @@ public final class BackupWriter implements AutoCloseable {
     try {
       List<Future<BackupFile>> futures = new ArrayList<>();
       for (Job j : jobs) {
-        futures.add(pool.submit(() -> copyOne(j)));
+        futures.add(pool.submit(() -> copyOne(j, sync)));
       }
       for (Future<BackupFile> f : futures) {
         out.add(f.get());
+      }
+      if (sync != null) {
+        for (String d : directories) {
+          sync.syncDirectory(d);
+        }
+        sync.syncDirectory(directory);
+        sync.await();
       }
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
@@ -235,10 +253,16 @@ public final class BackupWriter implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ThermoException(ErrorCode.IO_ERROR, "backup " + id + " was interrupted", e);
+    } catch (IOException e) {
+      throw new ThermoException(
+          ErrorCode.IO_ERROR, "backup " + id + ": syncing " + directory + " failed: " + e, e);
     } finally {
       progress.cancel();
       pool.shutdownNow();
       awaitQuietly(pool);
+      if (sync != null) {
+        sync.close();
+      }
     }
     return out;
   }
@@ -251,16 +275,14 @@ public final class BackupWriter implements AutoCloseable {
     }
   }
 
-  private BackupFile copyOne(Job j) {
+  private BackupFile copyOne(Job j, DeferredSync sync) {
     String dest = io.resolve(directory, j.path());
     try {
       HashingCopy.Result r;
       if (j.producer() != null) {
-        j.producer().write(dest);
-        progress.addTotal(io.length(dest));
-        r = HashingCopy.hash(io, dest, progress);
+        r = produceOne(j.producer(), dest, sync);
       } else {
-        r = HashingCopy.copy(j.sourceIo(), j.source(), io, dest, j.limit(), progress);
+        r = HashingCopy.copy(j.sourceIo(), j.source(), io, dest, j.limit(), progress, sync);
       }
       return new BackupFile(j.path(), r.size(), r.sha256(), id);
     } catch (IOException e) {
@@ -275,6 +297,29 @@ public final class BackupWriter implements AutoCloseable {
               + e.getMessage(),
           e);
     }
+  }
+
+  private HashingCopy.Result produceOne(Producer producer, String dest, DeferredSync sync)
+      throws IOException {
+    if (sync != null) {
+      HashingFileIO hashing = new HashingFileIO(sync);
+      producer.write(hashing, dest);
+      HashingCopy.Result r = hashing.result(dest);
+      if (r != null) {
+        progress.addTotal(r.size());
+        progress.advance(r.size());
+        return r;
+      }
+    } else {
+      producer.write(io, dest);
+    }
+    // Written around the hashing view (or to a remote target): read it back once.
+    progress.addTotal(io.length(dest));
+    HashingCopy.Result r = HashingCopy.hash(io, dest, progress);
+    if (sync != null) {
+      sync.syncFile(dest);
+    }
+    return r;
   }
 
   /** Deletes the unfinished backup (best effort: a leftover is listed as INCOMPLETE). */
