@@ -28,32 +28,38 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs one table's policy: detect recalls (cold rows whose flag was cleared) and hold them, flag
- * the hot rows the rule matches except held and too young ones ({@link RuleFlagger}: bounded
- * UPDATEs), then move flagged rows both ways in batches through {@link Database#moveBatch} (each
- * batch one commit), throttled and bounded per run. Holds are saved to the table's {@link
- * RowHoldsFile} (when given) before any flag or row changes, so a crash never loses a hold the run
- * acted on. Concurrency: one run or dry run at a time per table, through {@link #lock()} (fair, so
- * a waiting manual run is not starved by the schedule).
+ * Runs one table's policy: detect recalls (cold rows whose flag was cleared) and hold them, move
+ * recalled rows back, then move to cold the hot rows already flagged and, by flag-and-move ({@link
+ * Database#moveBatch(String, MoveDirection, int, Expr)}: flagged TRUE in the cold copy, no UPDATE,
+ * one row version), the rows the rule matches except held and too young ones; each batch one
+ * commit, throttled and bounded per run. After moves to cold the hot tier is merged, so scans stop
+ * walking the ended versions. Holds are saved to the table's {@link RowHoldsFile} (when given)
+ * before any flag or row changes, so a crash never loses a hold the run acted on. Concurrency: one
+ * run or dry run at a time per table, through {@link #lock()} (fair, so a waiting manual run is not
+ * starved by the schedule).
  */
 final class TableAger {
   private final Database db;
   private final String table;
   private final Clock clock;
   private final RowHoldsFile holdsFile;
-  private final long flagChunkRows;
   private final ReentrantLock lock = new ReentrantLock(true);
   private RowHolds holds;
   private long holdsOfTable = -1;
   private volatile int heldCount;
 
-  /** {@code holdsFile} null: holds live in memory only. */
+  /** Rows moved to cold since the last merge; used by runs only, so under {@link #lock()}. */
+  private long unmergedToCold;
+
+  /**
+   * {@code holdsFile} null: holds live in memory only. {@code flagChunkRows} is no longer used:
+   * flag-and-move commits at most one move batch of rows, so the log bound holds without it.
+   */
   TableAger(Database db, String table, Clock clock, RowHoldsFile holdsFile, long flagChunkRows) {
     this.db = db;
     this.table = table;
     this.clock = clock;
     this.holdsFile = holdsFile;
-    this.flagChunkRows = flagChunkRows;
   }
 
   /** The holds of the table as it is now (a table re-created under the name starts afresh). */
@@ -107,43 +113,74 @@ final class TableAger {
       holdsFile.save(d.name(), d.createdCid(), h);
     }
     Expr rule = ruleFilter(d, now);
-    if (rule != null) {
-      Expr filter = rule;
-      if (!plan.keepHot().isEmpty()) {
-        filter = Expr.and(rule, Expr.not(keyFilter(d, plan.keepHot())));
-      }
-      p.flagged = RuleFlagger.flag(db, d, filter, flagChunkRows, stop);
+    if (rule != null && !plan.keepHot().isEmpty()) {
+      rule = Expr.and(rule, Expr.not(keyFilter(d, plan.keepHot())));
     }
     long budget = o.maxRowsPerRun();
     long startNanos = System.nanoTime();
+    long hotAtStart = db.tableStats(table).hotRows();
     // Recalls first: a user waiting for a row back matters more than memory freed.
-    budget -= move(MoveDirection.TO_HOT, budget, o, p, startNanos, stop);
-    move(MoveDirection.TO_COLD, budget, o, p, startNanos, stop);
+    budget -= move(MoveDirection.TO_HOT, null, budget, o, p, startNanos, stop, Long.MAX_VALUE);
+    // Rows flagged by users go before the rule's, so every row moved by the filtered pass below
+    // is one the rule flagged (bar rows flagged meanwhile): that is what rowsFlagged reports.
+    long mergeEvery = Math.max(4L * o.batchRows(), hotAtStart / 4);
+    long toCold = move(MoveDirection.TO_COLD, null, budget, o, p, startNanos, stop, mergeEvery);
+    if (rule != null) {
+      p.flagged =
+          move(MoveDirection.TO_COLD, rule, budget - toCold, o, p, startNanos, stop, mergeEvery);
+    }
+    mergeHot();
   }
 
+  /**
+   * Moves batches while the budget lasts; with {@code rule} (TO_COLD) the hot rows it matches are
+   * flagged and moved in the same commit. Merges the hot tier every {@code mergeEvery} rows: each
+   * move re-reads the tier from its start, so ended versions left in place make every later batch
+   * slower, and so does every reporting scan.
+   */
   private long move(
       MoveDirection dir,
+      Expr rule,
       long budget,
       AgingOptions o,
       Progress p,
       long startNanos,
-      BooleanSupplier stop) {
+      BooleanSupplier stop,
+      long mergeEvery) {
     long moved = 0;
+    long sinceMerge = 0;
     while (moved < budget && !stop.getAsBoolean()) {
       int max = (int) Math.min(o.batchRows(), budget - moved);
-      long n = db.moveBatch(table, dir, max);
+      long n = db.moveBatch(table, dir, max, rule);
       if (dir == MoveDirection.TO_COLD) {
         p.toCold += n;
+        unmergedToCold += n;
       } else {
         p.toHot += n;
       }
       moved += n;
+      sinceMerge += n;
       if (n < max) {
         break;
+      }
+      if (sinceMerge >= mergeEvery) {
+        mergeHot();
+        sinceMerge = 0;
       }
       throttle(o, p.toCold + p.toHot, startNanos);
     }
     return moved;
+  }
+
+  /**
+   * Merges the hot tier when rows left it since the last merge (the merge drops their versions).
+   */
+  private void mergeHot() {
+    if (unmergedToCold == 0) {
+      return;
+    }
+    unmergedToCold = 0;
+    db.table(table).mergeHot(db.oldestLiveSnapshot());
   }
 
   /** Sleeps until {@code done} rows fit the throttle's rate since {@code startNanos}. */

@@ -444,6 +444,21 @@ public final class Database implements AutoCloseable {
     return mover.move(lookup(table), direction, maxRows);
   }
 
+  /**
+   * Flag-and-move (aging): as {@link #moveBatch(String, MoveDirection, int)} to the cold tier, but
+   * also selects the hot rows matching {@code alsoMatching} (the aging rule minus held rows; null:
+   * none) and writes them to cold with the flag TRUE, in the same single commit; no UPDATE and no
+   * second row version. Only {@link MoveDirection#TO_COLD} takes a filter.
+   */
+  public long moveBatch(
+      String table,
+      MoveDirection direction,
+      int maxRows,
+      io.thermocline.common.expr.Expr alsoMatching) {
+    checkOpen();
+    return mover.move(lookup(table), direction, maxRows, alsoMatching);
+  }
+
   /** The oldest snapshot a reader or transaction still holds (or the newest commit). */
   public long oldestLiveSnapshot() {
     return snapshots.oldestLive();

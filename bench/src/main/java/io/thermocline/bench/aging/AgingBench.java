@@ -26,29 +26,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * Issue 8's bench: {@code rows} devops rows in a hybrid table whose rule ({@code ts <
- * CURRENT_TIMESTAMP - INTERVAL '1' DAY}) matches every row; one manual aging run flags them (in
- * bounded UPDATEs) and moves them all cold in batches of {@code batchRows}, while a reporting query
- * (count, avg and max per host over the whole table) loops on another thread. Reported: the run's
- * rows/s, and the query's p50/p99 before aging (all hot), during the run (split into the flagging
- * and the moving phase, told apart by the first cold row), and after it (all cold). Every answer is
- * checked against the all-hot answer, so the invariant is checked while rows move.
+ * CURRENT_TIMESTAMP - INTERVAL '1' DAY}) matches every row; {@code bench.aging.segments} (5) manual
+ * runs each flag-and-move 1/segments of them in batches of {@code batchRows} (paced to {@code
+ * bench.aging.throttle} rows/s, 0 = off) while a reporting query (count, avg and max per host over
+ * the whole table) loops on another thread; after each run the query loops alone for {@code
+ * bench.aging.idle.seconds} (8). Reported: rows/s over the run time, and the query's p50 with aging
+ * running against its p50 without at the same hot/cold split, plus before (all hot) and after (all
+ * cold). Every answer is checked against the all-hot answer, so the invariant is checked while rows
+ * move. Single-threaded driver; the query loop is the only other thread.
  */
 public final class AgingBench {
   private static final String TABLE = "cpu";
+  private static final int SEGMENTS = Integer.getInteger("bench.aging.segments", 5);
   private final long rows;
   private final int batchRows;
   private final Duration phase;
+  private final Duration idleWindow;
+  private final long throttle = Long.getLong("bench.aging.throttle", 0L);
 
   public AgingBench(long rows, int batchRows, Duration phase) {
     this.rows = rows;
-    this.batchRows = batchRows;
+    this.batchRows = Integer.getInteger("bench.aging.batch.rows", batchRows);
     this.phase = phase;
+    this.idleWindow = Duration.ofSeconds(Long.getLong("bench.aging.idle.seconds", 8L));
   }
 
   public String run() throws Exception {
@@ -75,75 +79,131 @@ public final class AgingBench {
       AgingService aging =
           AgingService.of(db)
               .orElseThrow(() -> new IllegalStateException("the aging extension did not attach"));
+      long perRun = (rows + SEGMENTS - 1) / SEGMENTS;
       aging.setOptions(
-          TABLE, aging.options(TABLE).withMaxRowsPerRun(Long.MAX_VALUE).withBatchRows(batchRows));
+          TABLE,
+          aging
+              .options(TABLE)
+              .withMaxRowsPerRun(perRun)
+              .withBatchRows(batchRows)
+              .withThrottle(throttle));
       Map<Object, Object[]> reference = answer(s, report);
       System.out.printf(Locale.ROOT, "loaded %,d rows in %.1f s%n", rows, loadSeconds);
 
       long[] before = loop(db, report, reference, phase);
       System.out.println("baseline done: " + describe(before));
 
-      QueryLoop during = new QueryLoop(db, report, reference);
-      Thread q = new Thread(during, "reporting-query");
-      AtomicLong firstCold = new AtomicLong();
-      AtomicBoolean done = new AtomicBoolean();
-      Thread watch = new Thread(() -> watchTiers(db, firstCold, done), "tier-watch");
-      long start = System.nanoTime();
-      q.start();
-      watch.start();
-      AgingRun run = aging.runNow(TABLE);
-      long end = System.nanoTime();
-      done.set(true);
-      during.stop();
-      q.join();
-      watch.join();
-      if (during.failure != null) {
-        throw during.failure;
+      // Runs of rows/SEGMENTS rows, each followed by an idle window: the query's latency with
+      // aging running is compared with its latency without, at (nearly) the same hot/cold split,
+      // since a whole-table query gets slower as rows turn cold whether aging runs or not.
+      List<long[]> during = new ArrayList<>();
+      List<long[]> idle = new ArrayList<>();
+      double[] runSeconds = new double[SEGMENTS];
+      long[] runRows = new long[SEGMENTS];
+      long toCold = 0;
+      long flagged = 0;
+      for (int i = 0; i < SEGMENTS; i++) {
+        QueryLoop q = new QueryLoop(db, report, reference);
+        Thread qt = new Thread(q, "reporting-query");
+        qt.start();
+        long start = System.nanoTime();
+        AgingRun run = aging.runNow(TABLE);
+        long end = System.nanoTime();
+        q.stop();
+        qt.join();
+        if (q.failure != null) {
+          throw q.failure;
+        }
+        during.add(q.latencies(start, end));
+        runSeconds[i] = (end - start) / 1e9;
+        runRows[i] = run.rowsToCold();
+        toCold += run.rowsToCold();
+        flagged += run.rowsFlagged();
+        idle.add(loop(db, report, reference, idleWindow));
+        System.out.printf(
+            Locale.ROOT,
+            "segment %d: %s; during %s; idle %s%n",
+            i + 1,
+            run,
+            describe(during.get(i)),
+            describe(idle.get(i)));
       }
-      double runSeconds = (end - start) / 1e9;
-      long movesFrom = firstCold.get() == 0 ? end : firstCold.get();
-      long[] all = during.latencies(start, end);
-      long[] flagging = during.latencies(start, movesFrom);
-      long[] moving = during.latencies(movesFrom, end);
       TableStats st = db.tableStats(TABLE);
-      System.out.println("aging done: " + run + " " + st);
-
       db.runMaintenance();
       long[] after = loop(db, report, reference, phase);
 
+      double totalRunSeconds = Arrays.stream(runSeconds).sum();
       StringBuilder out = new StringBuilder();
       out.append(
           String.format(
               Locale.ROOT,
-              "### Aging %,d devops rows (rule on time; %,d rows per move batch)%n%n",
+              "### Aging %,d devops rows (rule on time; flag-and-move; %,d rows per move batch;"
+                  + " throttle %s)%n%n",
               rows,
-              batchRows));
-      out.append("| run | rows to cold | seconds | rows/s | flagging s | moving s |\n");
-      out.append("|---|---:|---:|---:|---:|---:|\n");
+              batchRows,
+              throttle == 0 ? "off" : String.format(Locale.ROOT, "%,d rows/s", throttle)));
+      out.append("| runs | rows to cold | rows flagged | run seconds | rows/s |\n");
+      out.append("|---:|---:|---:|---:|---:|\n");
       out.append(
           String.format(
               Locale.ROOT,
-              "| one manual run | %,d | %.1f | %,.0f | %.1f | %.1f |%n%n",
-              run.rowsToCold(),
-              runSeconds,
-              run.rowsToCold() / runSeconds,
-              (movesFrom - start) / 1e9,
-              (end - movesFrom) / 1e9));
+              "| %d | %,d | %,d | %.1f | %,.0f |%n%n",
+              SEGMENTS,
+              toCold,
+              flagged,
+              totalRunSeconds,
+              toCold / totalRunSeconds));
       out.append(
-          "Reporting query: count, avg(usage_user), max(usage_idle) by host, whole table.\n\n");
-      out.append("| phase | queries | p50 ms | p99 ms | max ms | p50 vs before |\n");
+          "Reporting query: count, avg(usage_user), max(usage_idle) by host, whole table. Each run"
+              + " moves 1/"
+              + SEGMENTS
+              + " of the rows; the idle window after it measures the same query with aging"
+              + " stopped. Baseline of a run = mean p50 of the idle windows on either side.\n\n");
+      out.append(
+          "| segment | rows | s | queries during | p50 during ms | p99 during ms | p50 idle"
+              + " after ms | p50 during vs idle |\n");
+      out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+      double[] ratios = new double[SEGMENTS];
+      double prevIdle = percentile(before, 0.5);
+      for (int i = 0; i < SEGMENTS; i++) {
+        double p50 = percentile(during.get(i), 0.5);
+        double idleP50 = percentile(idle.get(i), 0.5);
+        double base = (prevIdle + idleP50) / 2;
+        ratios[i] = p50 / base;
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "| %d | %,d | %.1f | %d | %.1f | %.1f | %.1f | %+.0f %% |%n",
+                i + 1,
+                runRows[i],
+                runSeconds[i],
+                during.get(i).length,
+                p50 / 1e6,
+                percentile(during.get(i), 0.99) / 1e6,
+                idleP50 / 1e6,
+                (ratios[i] - 1) * 100));
+        prevIdle = idleP50;
+      }
+      long[] allDuring = during.stream().flatMapToLong(Arrays::stream).toArray();
+      long[] allIdle = idle.stream().flatMapToLong(Arrays::stream).toArray();
+      double[] sortedRatios = ratios.clone();
+      Arrays.sort(sortedRatios);
+      out.append("\n| phase | queries | p50 ms | p99 ms | max ms | p50 vs before |\n");
       out.append("|---|---:|---:|---:|---:|---:|\n");
       double base = percentile(before, 0.5);
       row(out, "before aging (all hot)", before, base);
-      row(out, "during the run", all, base);
-      row(out, "  - while flagging", flagging, base);
-      row(out, "  - while moving", moving, base);
-      row(out, "after aging (all cold)", after, base);
+      row(out, "aging running (all runs)", allDuring, base);
+      row(out, "aging stopped (idle windows)", allIdle, base);
+      row(out, "after aging (all cold, merged)", after, base);
       out.append(
           String.format(
               Locale.ROOT,
-              "%nTarget: p50 during aging < 1.30 x before. Load: %.1f s. Final tiers: %,d hot,"
-                  + " %,d cold rows in %d files (%,d bytes).%n",
+              "%nTarget: p50 with aging running < 1.30 x without. Per-run ratio: median %+.0f %%,"
+                  + " worst %+.0f %%; all runs vs all idle windows: %+.0f %%. Load: %.1f s. Final"
+                  + " tiers: %,d hot, %,d cold rows in %d files (%,d bytes).%n",
+              (sortedRatios[SEGMENTS / 2] - 1) * 100,
+              (sortedRatios[SEGMENTS - 1] - 1) * 100,
+              (percentile(allDuring, 0.5) / percentile(allIdle, 0.5) - 1) * 100,
               loadSeconds,
               st.hotRows(),
               st.coldRows(),
@@ -176,17 +236,6 @@ public final class AgingBench {
       throw l.failure;
     }
     return l.latencies(0, Long.MAX_VALUE);
-  }
-
-  /** Polls the cold row count to tell when the first move committed. */
-  private static void watchTiers(Database db, AtomicLong firstCold, AtomicBoolean done) {
-    while (!done.get() && firstCold.get() == 0) {
-      if (db.tableStats(TABLE).coldRows() > 0) {
-        firstCold.set(System.nanoTime());
-        return;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
-    }
   }
 
   static Map<Object, Object[]> answer(Session s, AggregateSpec spec) {

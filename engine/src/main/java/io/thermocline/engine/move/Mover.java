@@ -2,6 +2,7 @@ package io.thermocline.engine.move;
 
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
+import io.thermocline.common.expr.Expr;
 import io.thermocline.engine.durability.CommitLog;
 import io.thermocline.engine.durability.CommitRecord;
 import io.thermocline.engine.table.HybridTable;
@@ -33,6 +34,20 @@ public final class Mover {
 
   /** Moves up to {@code maxRows} rows of {@code table}; returns how many moved. */
   public long move(HybridTable table, MoveDirection direction, int maxRows) {
+    return move(table, direction, maxRows, null);
+  }
+
+  /**
+   * Moves up to {@code maxRows} rows of {@code table}; with {@code alsoMatching} (TO_COLD only) the
+   * hot rows matching it move too, flagged TRUE in the cold tier, in the same commit. Returns how
+   * many moved.
+   */
+  public long move(HybridTable table, MoveDirection direction, int maxRows, Expr alsoMatching) {
+    if (alsoMatching != null && direction != MoveDirection.TO_COLD) {
+      throw new ThermoException(
+          ErrorCode.INVALID_ARGUMENT,
+          "a move of table " + table.name() + " to the hot tier selects by its flag only");
+    }
     if (maxRows < 1) {
       throw new ThermoException(
           ErrorCode.INVALID_ARGUMENT, "a move batch needs maxRows >= 1, not " + maxRows);
@@ -52,7 +67,7 @@ public final class Mover {
                 List.of(new CommitRecord.TableChanges(table.name(), 0, List.of(), List.of()))));
         moved =
             direction == MoveDirection.TO_COLD
-                ? table.moveToCold(cid, snapshot, maxRows, touched)
+                ? table.moveToCold(cid, snapshot, maxRows, alsoMatching, touched)
                 : table.moveToHot(cid, snapshot, maxRows, touched);
         if (moved > 0) {
           logging = true;

@@ -4,6 +4,7 @@ import io.thermocline.coldstore.ColdTable;
 import io.thermocline.coldstore.ColdTableStats;
 import io.thermocline.coldstore.CompactionResult;
 import io.thermocline.common.batch.ColumnBatch;
+import io.thermocline.common.batch.ColumnVector;
 import io.thermocline.common.batch.LongVector;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
@@ -322,15 +323,40 @@ public final class HybridTable implements TierScan {
    * rows as one cold file set. Returns the rows moved.
    */
   public long moveToCold(long cid, long snapshot, int maxRows, TierTouches t) {
+    return moveToCold(cid, snapshot, maxRows, null, t);
+  }
+
+  /**
+   * Flag-and-move: as {@link #moveToCold(long, long, int, TierTouches)}, but also takes hot rows
+   * matching {@code alsoMatching} (null: none) and writes every moved row with its flag TRUE. The
+   * log gets the hot rows as they were (replay ends them by value), the cold file the flagged copy;
+   * so one move replaces an UPDATE plus a move, with one row version and one logged copy per row.
+   */
+  public long moveToCold(long cid, long snapshot, int maxRows, Expr alsoMatching, TierTouches t) {
     checkMovable();
     t.hot(this);
-    ColumnBatch rows = hot.endRowsReturning(cid, snapshot, flagIs(true), maxRows);
+    Expr select = alsoMatching == null ? flagIs(true) : Expr.or(flagIs(true), alsoMatching);
+    ColumnBatch rows = hot.endRowsReturning(cid, snapshot, select, maxRows);
     t.hotEnded(this, rows);
     if (rows.rowCount() > 0) {
-      cold.writeFile(cid, rows);
+      cold.writeFile(cid, alsoMatching == null ? rows : withFlagTrue(rows));
       t.cold(this);
     }
     return rows.rowCount();
+  }
+
+  /** {@code rows} with the aging flag column replaced by TRUE; the other vectors are shared. */
+  private ColumnBatch withFlagTrue(ColumnBatch rows) {
+    int flag = rows.schema().indexOf(definition.agingFlag());
+    int n = rows.rowCount();
+    long[] ones = new long[n];
+    Arrays.fill(ones, 1L);
+    ColumnVector[] vectors = new ColumnVector[rows.columnCount()];
+    for (int c = 0; c < vectors.length; c++) {
+      vectors[c] =
+          c == flag ? new LongVector(rows.column(c).type(), ones, n, null) : rows.column(c);
+    }
+    return new ColumnBatch(rows.schema(), n, vectors);
   }
 
   /** A move to the hot tier: up to {@code maxRows} cold rows whose aging flag is FALSE. */
