@@ -14,7 +14,9 @@ import io.thermocline.sql.parser.ddl.SqlAlterTableSetAgingRule;
 import io.thermocline.sql.parser.ddl.SqlAlterTableSetAgingSchedule;
 import io.thermocline.sql.parser.ddl.SqlAlterTableSwitchAging;
 import io.thermocline.sql.parser.ddl.SqlColumnDefinition;
+import io.thermocline.sql.parser.ddl.SqlCreateIndex;
 import io.thermocline.sql.parser.ddl.SqlCreateThermoTable;
+import io.thermocline.sql.parser.ddl.SqlDropIndex;
 import io.thermocline.sql.parser.ddl.SqlDropThermoTable;
 import io.thermocline.sql.schema.ThermoSchema;
 import java.util.ArrayList;
@@ -55,6 +57,11 @@ public final class ThermoDdlExecutor implements DdlExecutor {
     } else if (node instanceof SqlAlterTableSetAgingRule a) {
       session.alterTable(
           tableName(a.table()), new TableChange.SetAgingRule(AgingRule.parse(ruleText(a.rule()))));
+    } else if (node instanceof SqlCreateIndex index) {
+      IndexHints.create(state.database(), index);
+    } else if (node instanceof SqlDropIndex) {
+      // Indexes are hints that are never stored (see IndexHints): nothing to drop.
+      return;
     } else if (node instanceof SqlAlterTableSetAgingSchedule a) {
       session.alterTable(tableName(a.table()), new TableChange.SetAgingSchedule(a.schedule()));
     } else {

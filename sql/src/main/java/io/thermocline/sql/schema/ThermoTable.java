@@ -48,13 +48,14 @@ public final class ThermoTable extends AbstractTable
 
   /**
    * A plain logical scan (the filter and projection rules turn it into a BindableTableScan), and
-   * the aggregate push-down rule registered with the planner that will optimize it, as Calcite's
-   * adapters register their rules.
+   * the aggregate and top-N push-down rules registered with the planner that will optimize it, as
+   * Calcite's adapters register their rules.
    */
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    if (!Boolean.getBoolean("noagg"))
-      context.getCluster().getPlanner().addRule(AggregatePushDownRule.INSTANCE);
+    context.getCluster().getPlanner().addRule(AggregatePushDownRule.INSTANCE);
+    context.getCluster().getPlanner().addRule(TopNPushDownRule.SORT);
+    context.getCluster().getPlanner().addRule(TopNPushDownRule.LIMIT);
     return LogicalTableScan.create(context.getCluster(), relOptTable, context.getTableHints());
   }
 

@@ -35,13 +35,20 @@ final class BatchingSltExecutor extends JdbcExecutor {
   }
 
   private final Connection connection;
+  private final int maxQueries;
   private final List<Failure> failures = new ArrayList<>();
   private int passed;
   private int failed;
 
-  BatchingSltExecutor(OptionsParser.SuppliedOptions options, Connection connection) {
+  /**
+   * @param maxQueries queries after this many are skipped (statements still run, so the data stays
+   *     as the file builds it)
+   */
+  BatchingSltExecutor(
+      OptionsParser.SuppliedOptions options, Connection connection, int maxQueries) {
     super(options, "jdbc:unused", "", "");
     this.connection = connection;
+    this.maxQueries = maxQueries;
   }
 
   @Override
@@ -76,16 +83,19 @@ final class BatchingSltExecutor extends JdbcExecutor {
           continue;
         }
         if (!flush(file, inserts) || !statement(file, stat)) {
-          failed += remainingQueries(ops, i + 1);
+          failed +=
+              Math.min(remainingQueries(ops, i + 1), Math.max(0, maxQueries - passed - failed));
           return stats;
         }
         continue;
       }
       if (!flush(file, inserts)) {
-        failed += remainingQueries(ops, i);
+        failed += Math.min(remainingQueries(ops, i), Math.max(0, maxQueries - passed - failed));
         return stats;
       }
-      query(file, op.to(options.err, SqlTestQuery.class));
+      if (passed + failed < maxQueries) {
+        query(file, op.to(options.err, SqlTestQuery.class));
+      }
     }
     flush(file, inserts);
     return stats;

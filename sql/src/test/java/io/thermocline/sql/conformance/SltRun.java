@@ -59,12 +59,17 @@ final class SltRun {
 
   /** Runs {@code file} (a path inside the jar, e.g. {@code test/select1.test}). */
   void run(String file) throws Exception {
+    run(file, Integer.MAX_VALUE);
+  }
+
+  /** Runs {@code file}, checking its first {@code maxQueries} queries. */
+  void run(String file, int maxQueries) throws Exception {
     OptionsParser.SuppliedOptions options = new OptionsParser(false, quiet(), quiet()).getOptions();
     SltTestFile test = new SltTestFile(file);
     test.parse(options);
     long start = System.nanoTime();
     try (Connection c = databases.open(file)) {
-      BatchingSltExecutor executor = new BatchingSltExecutor(options, c);
+      BatchingSltExecutor executor = new BatchingSltExecutor(options, c, maxQueries);
       executor.execute(test, options);
       passed += executor.passed();
       failed += executor.failed();
