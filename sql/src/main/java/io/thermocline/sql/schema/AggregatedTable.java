@@ -101,10 +101,11 @@ final class AggregatedTable extends AbstractTable implements ScannableTable {
       for (int i = 0; i < spec.calls().size(); i++) {
         Object v = r[k + i];
         if (v == null && zeroIfEmpty.get(i)) {
+          // Boxed on each side: `cond ? 0.0 : 0L` would promote the long zero to a Double.
           v =
               argTypes.get(i).storage() == io.thermocline.common.type.StorageClass.DOUBLE
-                  ? 0.0
-                  : 0L;
+                  ? (Object) 0.0
+                  : (Object) 0L;
         }
         row[k + i] =
             result(
