@@ -70,7 +70,6 @@ public final class AgingService implements AutoCloseable {
   private final AtomicLong runIds = new AtomicLong();
   private final String agingDirectory;
   private final boolean persistHolds;
-  private final long flagChunkRows;
   private AutoCloseable catalogListener;
   private AutoCloseable systemObjects;
   private volatile boolean closed;
@@ -82,7 +81,6 @@ public final class AgingService implements AutoCloseable {
     int history = config.get(AgingSettings.HISTORY_RUNS);
     this.agingDirectory = db.dataDirectory().resolve("aging").toString();
     this.persistHolds = config.get(AgingSettings.PERSIST_HOLDS);
-    this.flagChunkRows = config.get(AgingSettings.FLAG_CHUNK_ROWS);
     this.runs =
         new AgingRuns(
             history,
@@ -414,8 +412,7 @@ public final class AgingService implements AutoCloseable {
                 db,
                 t,
                 clock,
-                persistHolds ? new RowHoldsFile(LocalFileIO.INSTANCE, agingDirectory, t) : null,
-                flagChunkRows));
+                persistHolds ? new RowHoldsFile(LocalFileIO.INSTANCE, agingDirectory, t) : null));
   }
 
   // ---------------------------------------------------------------- views

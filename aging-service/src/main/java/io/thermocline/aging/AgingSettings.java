@@ -61,15 +61,6 @@ public final class AgingSettings {
           "Keep recall holds and first-seen times in <data directory>/aging/holds-*.bin so a"
               + " restart does not re-flag a recalled row during its hold.");
 
-  public static final Setting<Long> FLAG_CHUNK_ROWS =
-      Setting.longSetting(
-          "aging.flag.chunk.rows",
-          1_000_000L,
-          1,
-          Long.MAX_VALUE,
-          "Rows the rule flags per commit at most (slices of the time column); bounds the log"
-              + " record of one flagging UPDATE.");
-
   public static final Setting<Integer> THREADS =
       Setting.intSetting("aging.threads", 2, 1, 64, "Threads of the aging scheduler's pool.");
 
@@ -83,7 +74,6 @@ public final class AgingSettings {
         HISTORY_RUNS,
         PERSIST_HISTORY,
         PERSIST_HOLDS,
-        FLAG_CHUNK_ROWS,
         THREADS);
   }
 }

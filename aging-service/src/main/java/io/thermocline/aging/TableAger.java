@@ -52,10 +52,10 @@ final class TableAger {
   private long unmergedToCold;
 
   /**
-   * {@code holdsFile} null: holds live in memory only. {@code flagChunkRows} is no longer used:
-   * flag-and-move commits at most one move batch of rows, so the log bound holds without it.
+   * {@code holdsFile} null: holds live in memory only. Flag-and-move commits at most one move batch
+   * of rows, so one move batch also bounds the log record of a run's commit.
    */
-  TableAger(Database db, String table, Clock clock, RowHoldsFile holdsFile, long flagChunkRows) {
+  TableAger(Database db, String table, Clock clock, RowHoldsFile holdsFile) {
     this.db = db;
     this.table = table;
     this.clock = clock;

@@ -52,8 +52,7 @@ public final class AgingCrashChild {
         .with(EngineSettings.COLD_FILE_MIN_ROWS, 20)
         .with(WalSettings.SEGMENT_BYTES, 16L * 1024)
         .with(AgingSettings.BATCH_ROWS, 17)
-        .with(AgingSettings.RECALL_HOLD_SECONDS, 3_600L)
-        .with(AgingSettings.FLAG_CHUNK_ROWS, 25L);
+        .with(AgingSettings.RECALL_HOLD_SECONDS, 3_600L);
   }
 
   public static void main(String[] args) {

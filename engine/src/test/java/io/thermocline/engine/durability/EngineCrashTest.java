@@ -47,6 +47,8 @@ class EngineCrashTest {
     // Completed backups: id -> the content acknowledged when it finished (the child is one
     // thread, so no commit is in flight while it backs up).
     Map<String, Map<Long, Long>> backups = new java.util.LinkedHashMap<>();
+    // What each cycle's child printed last and what each restart resolved: printed on a failure.
+    List<String> history = new java.util.ArrayList<>();
     for (int cycle = 0; cycle < cycles; cycle++) {
       String ctx = "seed " + seed + ", cycle " + cycle;
       int killAfter = 1 + random.nextInt(cycle % 2 == 0 ? 60 : 12);
@@ -61,7 +63,15 @@ class EngineCrashTest {
         String aim = cycle % 2 == 0 ? "ACK " : "MOVE ";
         child.awaitLines(l -> l.startsWith(aim), killAfter, Duration.ofSeconds(60));
         assertThat(child.kill()).as(ctx).isEqualTo(ChildJvm.SIGKILL_EXIT);
-        for (String line : child.lines()) {
+        List<String> lines = child.lines();
+        history.add(
+            "cycle "
+                + cycle
+                + ": "
+                + lines.stream().filter(l -> l.startsWith("OPEN")).findFirst().orElse("no OPEN")
+                + " ... last lines "
+                + lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+        for (String line : lines) {
           String[] p = line.split(" ");
           if (p[0].equals("BEGIN")) {
             inFlight = line;
@@ -84,6 +94,12 @@ class EngineCrashTest {
           String[] p = inFlight.split(" ");
           apply(withInFlight, p[1], Long.parseLong(p[2]), Long.parseLong(p[3]));
           nextId = Math.max(nextId, nextIdAfter(p[1], Long.parseLong(p[2]), Long.parseLong(p[3])));
+        }
+        history.add("restart " + cycle + ": " + db.recoveryResolutions());
+        if (!actual.equals(expected) && !actual.equals(withInFlight)) {
+          System.out.println(String.join("\n", history));
+          System.out.println(describeLog(db));
+          preserve(data, seed, cycle);
         }
         assertThat(actual.equals(expected) || actual.equals(withInFlight))
             .as(
@@ -136,6 +152,54 @@ class EngineCrashTest {
       restored++;
     }
     return restored;
+  }
+
+  /**
+   * Every log record still in the log: LSN, kind, commit id and per table the ids ended/inserted.
+   */
+  private static String describeLog(Database db) {
+    StringBuilder out = new StringBuilder("log records:\n");
+    for (CommitLog.Logged l : db.commitLog().readFrom(0)) {
+      CommitRecord r = l.record();
+      out.append("  lsn ")
+          .append(l.lsn())
+          .append(' ')
+          .append(r.kind())
+          .append(" cid ")
+          .append(r.cid());
+      for (CommitRecord.TableChanges t : r.tables()) {
+        out.append(" ended ").append(firstColumn(t.ended())).append(" inserted ");
+        out.append(firstColumn(t.inserted()));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  private static List<Object> firstColumn(List<Object[]> rows) {
+    List<Object> ids = new java.util.ArrayList<>();
+    for (Object[] row : rows) {
+      ids.add(row[0]);
+    }
+    return ids;
+  }
+
+  /** Keeps a copy of the failing data directory for a post-mortem (printed). */
+  private static void preserve(Path data, long seed, int cycle) {
+    Path copy = Path.of(System.getProperty("java.io.tmpdir"), "thermo-crash-" + seed + "-" + cycle);
+    try (var files = java.nio.file.Files.walk(data)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Path to = copy.resolve(data.relativize(f).toString());
+        if (java.nio.file.Files.isDirectory(f)) {
+          java.nio.file.Files.createDirectories(to);
+        } else if (!f.getFileName().toString().endsWith(".lock")) {
+          java.nio.file.Files.copy(f, to);
+        }
+      }
+      System.out.println("failing data directory copied to " + copy);
+    } catch (java.io.IOException | RuntimeException e) {
+      System.out.println("could not copy the failing data directory: " + e);
+    }
   }
 
   private static void apply(Map<Long, Long> m, String op, long id, long v) {
