@@ -11,6 +11,7 @@ import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.expr.Expr;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.testkit.TestSeed;
+import io.thermocline.testkit.hadoop.FaultInjectingFileSystem;
 import io.thermocline.testkit.scan.ConformanceSchema;
 import io.thermocline.testkit.scan.RandomRows;
 import io.thermocline.testkit.scan.RowAssert;
@@ -44,7 +45,7 @@ abstract class ColdFaultContract {
   @TempDir Path local;
 
   private final AtomicBoolean failCommits = new AtomicBoolean();
-  private FaultyFileSystem faulty;
+  private FaultInjectingFileSystem faulty;
   private URI root;
   private ColdStore store;
   private ColdTable table;
@@ -65,7 +66,7 @@ abstract class ColdFaultContract {
   void setUp(TestInfo info) {
     seed = TestSeed.resolve(getClass().getSimpleName() + "." + info.getDisplayName());
     gen = new RandomRows(new Random(seed), 1);
-    faulty = new FaultyFileSystem(baseFileSystem());
+    faulty = new FaultInjectingFileSystem(baseFileSystem());
     root = newRoot();
     store = openStore();
     table = store.table("faulty_t", schema());
@@ -117,9 +118,9 @@ abstract class ColdFaultContract {
 
   @ParameterizedTest
   @EnumSource(
-      value = FaultyFileSystem.Op.class,
+      value = FaultInjectingFileSystem.Op.class,
       names = {"CREATE", "WRITE", "HSYNC", "RENAME", "RENAME_RETURNS_FALSE"})
-  void aFailedFileWriteLeavesTheTierAsItWas(FaultyFileSystem.Op op) {
+  void aFailedFileWriteLeavesTheTierAsItWas(FaultInjectingFileSystem.Op op) {
     State before = state();
     faulty.fail(op);
     assertThatThrownBy(() -> table.writeFile(4, ColdTestData.batch(table, gen.rows(300))))
@@ -163,7 +164,7 @@ abstract class ColdFaultContract {
     table.writeFile(4, ColdTestData.batch(table, gen.rows(100)));
     table.endRows(5, 4, Expr.gt(ConformanceSchema.ID, 450L));
     State before = state();
-    faulty.fail(FaultyFileSystem.Op.WRITE);
+    faulty.fail(FaultInjectingFileSystem.Op.WRITE);
     assertThatThrownBy(() -> table.compact(5))
         .isInstanceOfSatisfying(
             ThermoException.class, e -> assertNames(e, ErrorCode.IO_ERROR, "faulty_t"));
@@ -180,9 +181,9 @@ abstract class ColdFaultContract {
 
   @ParameterizedTest
   @EnumSource(
-      value = FaultyFileSystem.Op.class,
+      value = FaultInjectingFileSystem.Op.class,
       names = {"OPEN", "READ"})
-  void aReadFailureNamesTheFileAndPasses(FaultyFileSystem.Op op) {
+  void aReadFailureNamesTheFileAndPasses(FaultInjectingFileSystem.Op op) {
     State before = state();
     store.footers().clear();
     faulty.fail(op);
@@ -196,8 +197,8 @@ abstract class ColdFaultContract {
   @Test
   void filesAFailedCleanupLeavesBehindAreSweptAtTheNextOpen() {
     State before = state();
-    faulty.fail(FaultyFileSystem.Op.HSYNC);
-    faulty.fail(FaultyFileSystem.Op.DELETE);
+    faulty.fail(FaultInjectingFileSystem.Op.HSYNC);
+    faulty.fail(FaultInjectingFileSystem.Op.DELETE);
     assertThatThrownBy(() -> table.writeFile(4, ColdTestData.batch(table, gen.rows(300))))
         .isInstanceOf(ThermoException.class);
     faulty.heal();

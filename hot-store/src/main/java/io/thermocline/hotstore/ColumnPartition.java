@@ -1,5 +1,6 @@
 package io.thermocline.hotstore;
 
+import io.thermocline.common.batch.BatchValidator;
 import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.config.Config;
 import io.thermocline.common.error.ErrorCode;
@@ -117,7 +118,7 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
 
   /** Appends a batch (columns in schema order, storage values) committed at {@code cid}. */
   public void insert(long cid, ColumnBatch rows) {
-    InsertValidation.validateBatch(name, schema, rows);
+    BatchValidator.checkBatch(name, schema, rows);
     writeLock.lock();
     try {
       checkOpen();
@@ -129,7 +130,7 @@ public final class ColumnPartition implements TierScan, AutoCloseable {
 
   /** Appends rows of storage values (schema order) committed at {@code cid}. */
   public void insertRows(long cid, List<Object[]> storageRows) {
-    InsertValidation.validateRows(name, schema, storageRows);
+    BatchValidator.checkRows(name, schema, storageRows);
     writeLock.lock();
     try {
       checkOpen();

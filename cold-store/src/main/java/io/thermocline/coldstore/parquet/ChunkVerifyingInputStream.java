@@ -1,8 +1,6 @@
 package io.thermocline.coldstore.parquet;
 
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 import org.apache.parquet.io.SeekableInputStream;
 
@@ -16,11 +14,10 @@ import org.apache.parquet.io.SeekableInputStream;
  * copy, so skipped pages cost I/O but never go unverified. Bytes outside every chunk (the magic,
  * the verified tail) pass through. One reader thread.
  */
-final class ChunkVerifyingInputStream extends SeekableInputStream {
+final class ChunkVerifyingInputStream extends PositionedInputStream {
   private final SeekableInputStream in;
   private final ChunkChecksums sums;
   private final CRC32C crc = new CRC32C();
-  private long pos;
   private int cachedChunk = -1;
   private byte[] cache = new byte[0];
 
@@ -30,44 +27,19 @@ final class ChunkVerifyingInputStream extends SeekableInputStream {
   }
 
   @Override
-  public long getPos() {
-    return pos;
-  }
-
-  @Override
-  public void seek(long newPos) {
-    pos = newPos;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int r = read(one, 0, 1);
-    return r <= 0 ? -1 : one[0] & 0xFF;
-  }
-
-  @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    if (len == 0) {
-      return 0;
-    }
+  protected int readAt(long pos, byte[] b, int off, int len) throws IOException {
     int k = sums.chunkAt(pos);
     if (k < 0) {
       int next = sums.chunkAfter(pos);
       int n = next < 0 ? len : (int) Math.min(len, sums.start(next) - pos);
       in.seek(pos);
-      int r = in.read(b, off, n);
-      if (r > 0) {
-        pos += r;
-      }
-      return r;
+      return in.read(b, off, n);
     }
     if (k != cachedChunk && pos == sums.start(k) && len >= sums.end(k) - sums.start(k)) {
       int n = (int) (sums.end(k) - sums.start(k));
       in.seek(pos);
       in.readFully(b, off, n);
       check(k, b, off, n);
-      pos += n;
       return n;
     }
     if (k != cachedChunk) {
@@ -76,7 +48,6 @@ final class ChunkVerifyingInputStream extends SeekableInputStream {
     int at = (int) (pos - sums.start(k));
     int n = (int) Math.min(len, sums.end(k) - pos);
     System.arraycopy(cache, at, b, off, n);
-    pos += n;
     return n;
   }
 
@@ -97,53 +68,6 @@ final class ChunkVerifyingInputStream extends SeekableInputStream {
     crc.update(b, off, n);
     if ((int) crc.getValue() != sums.crc(k)) {
       throw sums.mismatch(k);
-    }
-  }
-
-  @Override
-  public void readFully(byte[] bytes) throws IOException {
-    readFully(bytes, 0, bytes.length);
-  }
-
-  @Override
-  public void readFully(byte[] bytes, int start, int len) throws IOException {
-    int done = 0;
-    while (done < len) {
-      int r = read(bytes, start + done, len - done);
-      if (r < 0) {
-        throw new EOFException("file ends at " + pos + " with " + (len - done) + " bytes unread");
-      }
-      done += r;
-    }
-  }
-
-  @Override
-  public int read(ByteBuffer buf) throws IOException {
-    if (!buf.hasRemaining()) {
-      return 0;
-    }
-    if (buf.hasArray()) {
-      int r = read(buf.array(), buf.arrayOffset() + buf.position(), buf.remaining());
-      if (r > 0) {
-        buf.position(buf.position() + r);
-      }
-      return r;
-    }
-    byte[] tmp = new byte[Math.min(buf.remaining(), 1 << 16)];
-    int r = read(tmp, 0, tmp.length);
-    if (r > 0) {
-      buf.put(tmp, 0, r);
-    }
-    return r;
-  }
-
-  @Override
-  public void readFully(ByteBuffer buf) throws IOException {
-    while (buf.hasRemaining()) {
-      if (read(buf) < 0) {
-        throw new EOFException(
-            "file ends at " + pos + " with " + buf.remaining() + " bytes unread");
-      }
     }
   }
 

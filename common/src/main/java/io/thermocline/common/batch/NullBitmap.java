@@ -38,4 +38,15 @@ public final class NullBitmap {
     }
     return n;
   }
+
+  /** The lowest set bit below {@code bits}, or -1 when none is set. */
+  public static int firstSet(long[] words, int bits) {
+    for (int w = 0, e = words(bits); w < e; w++) {
+      if (words[w] != 0) {
+        int i = (w << 6) + Long.numberOfTrailingZeros(words[w]);
+        return i < bits ? i : -1;
+      }
+    }
+    return -1;
+  }
 }

@@ -24,6 +24,7 @@ import io.thermocline.engine.Transaction;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.table.TableStats;
 import io.thermocline.testkit.TestSeed;
+import io.thermocline.testkit.hadoop.FaultInjectingFileSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class ColdFailureDuringMoveTest {
 
   @TempDir Path dir;
   private FileSystem local;
-  private FailingFileSystem fs;
+  private FaultInjectingFileSystem fs;
   private final AtomicBoolean failMetadata = new AtomicBoolean();
   private Database db;
   private Session session;
@@ -88,7 +89,7 @@ class ColdFailureDuringMoveTest {
   @BeforeEach
   void open() throws IOException {
     local = ColdFileSystems.open(dir.toUri(), new Configuration());
-    fs = new FailingFileSystem(local);
+    fs = new FaultInjectingFileSystem(local);
     Config config =
         Config.defaults()
             .with(ColdSettings.SYNC_METADATA, false)
@@ -161,8 +162,8 @@ class ColdFailureDuringMoveTest {
 
   private void arm(Fault f) {
     switch (f) {
-      case DISK_FULL_MID_FILE -> fs.failWritesAfter(200);
-      case RENAME -> fs.failRenames();
+      case DISK_FULL_MID_FILE -> fs.diskFullAfter(200);
+      case RENAME -> fs.fail(FaultInjectingFileSystem.Op.RENAME);
       case METADATA_BATCH -> failMetadata.set(true);
     }
   }
@@ -224,7 +225,7 @@ class ColdFailureDuringMoveTest {
         TableDefinition.hot("notes", Schema.of(Column.notNull("n", DataType.BIGINT))));
     State before = state();
     failMetadata.set(true);
-    fs.failWritesAfter(0);
+    fs.diskFullAfter(0);
     session.insert("notes", 1L);
     session.insert(T, 10_000L, 1L, T0, false);
     try (Transaction tx = session.begin()) {

@@ -26,6 +26,7 @@ import io.thermocline.engine.Transaction;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.table.TableStats;
 import io.thermocline.testkit.TestSeed;
+import io.thermocline.testkit.hadoop.FaultInjectingFileSystem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ class FlagAndMoveTest {
 
   @TempDir Path dir;
   private FileSystem local;
-  private FailingFileSystem fs;
+  private FaultInjectingFileSystem fs;
   private final AtomicBoolean failMetadata = new AtomicBoolean();
   private Database db;
   private Session session;
@@ -72,7 +73,7 @@ class FlagAndMoveTest {
   @BeforeEach
   void open() throws IOException {
     local = ColdFileSystems.open(dir.toUri(), new Configuration());
-    fs = new FailingFileSystem(local);
+    fs = new FaultInjectingFileSystem(local);
     reopen();
     session.createTable(TableDefinition.hybrid(T, SCHEMA));
     List<Object[]> rows = new ArrayList<>();
@@ -229,8 +230,8 @@ class FlagAndMoveTest {
     long flagged = session.count(T, Expr.eq("_aged", true));
     for (int fault = 0; fault < 3; fault++) {
       switch (fault) {
-        case 0 -> fs.failWritesAfter(200);
-        case 1 -> fs.failRenames();
+        case 0 -> fs.diskFullAfter(200);
+        case 1 -> fs.fail(FaultInjectingFileSystem.Op.RENAME);
         default -> failMetadata.set(true);
       }
       assertThatThrownBy(() -> db.moveBatch(T, MoveDirection.TO_COLD, 300, rule()))

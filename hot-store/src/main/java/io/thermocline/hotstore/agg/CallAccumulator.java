@@ -304,32 +304,59 @@ abstract class CallAccumulator {
       if (col == null || id < 0 || id >= col.nullId()) {
         return;
       }
-      Object v = col.dictionary().value(id);
-      if (max) {
-        p.offerMax(v);
-      } else {
-        p.offerMin(v);
-      }
+      offer(p, max, col.dictionary().value(id));
     }
   }
 
-  static final class DeltaLongMinMax extends CallAccumulator {
-    private final boolean max;
+  /** Offers {@code v} (null = no value in the group) to the partial's minimum or maximum. */
+  static void offer(AggregatePartial p, boolean max, Object v) {
+    if (v == null) {
+      return;
+    }
+    if (max) {
+      p.offerMax(v);
+    } else {
+      p.offerMin(v);
+    }
+  }
+
+  /**
+   * MIN/MAX over a delta's values, per group slot. The per-type kernels stay in the subclasses so
+   * each loop runs on its own primitive array without boxing; only the best value of a group is
+   * boxed, once, when it is emitted.
+   */
+  abstract static class DeltaMinMax extends CallAccumulator {
+    final boolean max;
+
+    DeltaMinMax(AggFunction f, int column, String name) {
+      super(f, column, name);
+      this.max = f == AggFunction.MAX;
+    }
+
+    /** The best value of the group in {@code slot}, or null when it saw no non-NULL value. */
+    abstract Object bestOrNull(int slot);
+
+    @Override
+    final void addMain(MainBlockIds ids, int start, int n, int[] sel, int k, int[] slots) {
+      throw new IllegalStateException("delta accumulator used on a main");
+    }
+
+    @Override
+    final void emit(int slot, AggregatePartial p) {
+      offer(p, max, bestOrNull(slot));
+    }
+  }
+
+  static final class DeltaLongMinMax extends DeltaMinMax {
     long[] best = new long[16];
 
     DeltaLongMinMax(AggFunction f, int column, String name) {
       super(f, column, name);
-      this.max = f == AggFunction.MAX;
     }
 
     @Override
     void growTo(int capacity) {
       best = Arrays.copyOf(best, capacity);
-    }
-
-    @Override
-    void addMain(MainBlockIds ids, int start, int n, int[] sel, int k, int[] slots) {
-      throw new IllegalStateException("delta accumulator used on a main");
     }
 
     @Override
@@ -351,34 +378,21 @@ abstract class CallAccumulator {
     }
 
     @Override
-    void emit(int slot, AggregatePartial p) {
-      if (counts[slot] > 0) {
-        if (max) {
-          p.offerMax(best[slot]);
-        } else {
-          p.offerMin(best[slot]);
-        }
-      }
+    Object bestOrNull(int slot) {
+      return counts[slot] > 0 ? best[slot] : null;
     }
   }
 
-  static final class DeltaDoubleMinMax extends CallAccumulator {
-    private final boolean max;
+  static final class DeltaDoubleMinMax extends DeltaMinMax {
     double[] best = new double[16];
 
     DeltaDoubleMinMax(AggFunction f, int column, String name) {
       super(f, column, name);
-      this.max = f == AggFunction.MAX;
     }
 
     @Override
     void growTo(int capacity) {
       best = Arrays.copyOf(best, capacity);
-    }
-
-    @Override
-    void addMain(MainBlockIds ids, int start, int n, int[] sel, int k, int[] slots) {
-      throw new IllegalStateException("delta accumulator used on a main");
     }
 
     @Override
@@ -402,25 +416,17 @@ abstract class CallAccumulator {
     }
 
     @Override
-    void emit(int slot, AggregatePartial p) {
-      if (counts[slot] > 0) {
-        if (max) {
-          p.offerMax(best[slot]);
-        } else {
-          p.offerMin(best[slot]);
-        }
-      }
+    Object bestOrNull(int slot) {
+      return counts[slot] > 0 ? best[slot] : null;
     }
   }
 
-  static final class DeltaStringMinMax extends CallAccumulator {
-    private final boolean max;
+  static final class DeltaStringMinMax extends DeltaMinMax {
     String[] best = new String[16];
     private DeltaDictionary dict;
 
     DeltaStringMinMax(AggFunction f, int column, String name) {
       super(f, column, name);
-      this.max = f == AggFunction.MAX;
     }
 
     void dictionary(DeltaDictionary d) {
@@ -430,11 +436,6 @@ abstract class CallAccumulator {
     @Override
     void growTo(int capacity) {
       best = Arrays.copyOf(best, capacity);
-    }
-
-    @Override
-    void addMain(MainBlockIds ids, int start, int n, int[] sel, int k, int[] slots) {
-      throw new IllegalStateException("delta accumulator used on a main");
     }
 
     @Override
@@ -457,14 +458,8 @@ abstract class CallAccumulator {
     }
 
     @Override
-    void emit(int slot, AggregatePartial p) {
-      if (best[slot] != null) {
-        if (max) {
-          p.offerMax(best[slot]);
-        } else {
-          p.offerMin(best[slot]);
-        }
-      }
+    Object bestOrNull(int slot) {
+      return best[slot];
     }
   }
 }

@@ -1,15 +1,12 @@
 package io.thermocline.hotstore.scan;
 
-import io.thermocline.common.expr.ExprEvaluator;
 import io.thermocline.common.type.StorageClass;
 import io.thermocline.hotstore.bits.DoubleKeys;
 import io.thermocline.hotstore.bits.Masks;
 import io.thermocline.hotstore.delta.ChunkedRows;
 import io.thermocline.hotstore.delta.DeltaChunk;
 import io.thermocline.hotstore.delta.DeltaDictionary;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Compiles a {@link Pred} for one delta: numeric leaves test raw values (doubles through their
@@ -17,33 +14,16 @@ import java.util.List;
  * rows then look up. Build it after reading the delta's row count, so the dictionary snapshot
  * covers every row the scan reads.
  */
-public final class DeltaFilterBuilder {
+public final class DeltaFilterBuilder extends FilterBuilder {
   private final ChunkedRows delta;
-  private final int blockSize;
 
   public DeltaFilterBuilder(ChunkedRows delta, int blockSize) {
+    super(blockSize);
     this.delta = delta;
-    this.blockSize = blockSize;
   }
 
-  public BlockFilter build(Pred p) {
-    if (p instanceof Pred.Const k) {
-      return BlockFilter.constant(k.all());
-    }
-    if (p instanceof Pred.All a) {
-      List<BlockFilter> ts = new ArrayList<>();
-      for (Pred t : a.terms()) {
-        ts.add(build(t));
-      }
-      return BlockFilter.all(ts, blockSize);
-    }
-    if (p instanceof Pred.Any a) {
-      List<BlockFilter> ts = new ArrayList<>();
-      for (Pred t : a.terms()) {
-        ts.add(build(t));
-      }
-      return BlockFilter.any(ts, blockSize);
-    }
+  @Override
+  BlockFilter leaf(Pred p) {
     if (p instanceof Pred.NullTest t) {
       return new NullLeaf(t.column(), t.wantNull());
     }
@@ -60,10 +40,17 @@ public final class DeltaFilterBuilder {
       return stringLeaf(
           s.column(), v -> (Arrays.binarySearch(s.sortedValues(), v) >= 0) != s.negated());
     }
-    if (p instanceof Pred.RowTest t) {
-      return new RowTestLeaf(t);
-    }
     throw new IllegalStateException("unknown predicate " + p);
+  }
+
+  @Override
+  int columnCount() {
+    return delta.schema().size();
+  }
+
+  @Override
+  Object value(int column, int row) {
+    return delta.value(column, row);
   }
 
   private static boolean inRange(String s, Pred.StringRange r) {
@@ -218,33 +205,6 @@ public final class DeltaFilterBuilder {
         }
       }
       return andNotNull(chunk.nulls(column), off, n, out);
-    }
-  }
-
-  private final class RowTestLeaf extends BlockFilter {
-    private final Pred.RowTest test;
-    private final Object[] row;
-
-    RowTestLeaf(Pred.RowTest test) {
-      this.test = test;
-      this.row = new Object[delta.schema().size()];
-    }
-
-    @Override
-    public boolean eval(int start, int n, long[] out) {
-      Boolean want = !test.wantFalse();
-      Masks.clear(out, n);
-      boolean any = false;
-      for (int i = 0; i < n; i++) {
-        for (int c : test.columns()) {
-          row[c] = delta.value(c, start + i);
-        }
-        if (want.equals(ExprEvaluator.evaluate(test.expr(), row))) {
-          out[i >>> 6] |= 1L << i;
-          any = true;
-        }
-      }
-      return any;
     }
   }
 }

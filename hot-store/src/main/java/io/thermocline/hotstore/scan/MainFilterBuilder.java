@@ -1,6 +1,5 @@
 package io.thermocline.hotstore.scan;
 
-import io.thermocline.common.expr.ExprEvaluator;
 import io.thermocline.hotstore.bits.Masks;
 import io.thermocline.hotstore.main.MainColumn;
 import io.thermocline.hotstore.main.MainStore;
@@ -15,35 +14,28 @@ import java.util.List;
  * NULL reads the null bitmap. Evaluation then tests bit-packed ids without touching the dictionary,
  * and consults the zone map first to skip or accept whole blocks.
  */
-public final class MainFilterBuilder {
+public final class MainFilterBuilder extends FilterBuilder {
   private final MainStore main;
   private final MainBlockIds ids;
-  private final int blockSize;
 
   public MainFilterBuilder(MainBlockIds ids, int blockSize) {
+    super(blockSize);
     this.main = ids.main();
     this.ids = ids;
-    this.blockSize = blockSize;
   }
 
-  public BlockFilter build(Pred p) {
-    if (p instanceof Pred.Const k) {
-      return BlockFilter.constant(k.all());
-    }
-    if (p instanceof Pred.All a) {
-      List<BlockFilter> ts = new ArrayList<>();
-      for (Pred t : a.terms()) {
-        ts.add(build(t));
-      }
-      return BlockFilter.all(ts, blockSize);
-    }
-    if (p instanceof Pred.Any a) {
-      List<BlockFilter> ts = new ArrayList<>();
-      for (Pred t : a.terms()) {
-        ts.add(build(t));
-      }
-      return BlockFilter.any(ts, blockSize);
-    }
+  @Override
+  int columnCount() {
+    return main.columnCount();
+  }
+
+  @Override
+  Object value(int column, int row) {
+    return main.column(column).value(row);
+  }
+
+  @Override
+  BlockFilter leaf(Pred p) {
     if (p instanceof Pred.NullTest t) {
       MainColumn col = main.column(t.column());
       if (!col.hasNulls()) {
@@ -92,9 +84,6 @@ public final class MainFilterBuilder {
         }
       }
       return idSet(s.column(), set, s.negated());
-    }
-    if (p instanceof Pred.RowTest t) {
-      return new RowTestLeaf(t);
     }
     throw new IllegalStateException("unknown predicate " + p);
   }
@@ -271,33 +260,6 @@ public final class MainFilterBuilder {
         any |= bits;
       }
       return any != 0;
-    }
-  }
-
-  private final class RowTestLeaf extends BlockFilter {
-    private final Pred.RowTest test;
-    private final Object[] row;
-
-    RowTestLeaf(Pred.RowTest test) {
-      this.test = test;
-      this.row = new Object[main.columnCount()];
-    }
-
-    @Override
-    public boolean eval(int start, int n, long[] out) {
-      Boolean want = !test.wantFalse();
-      Masks.clear(out, n);
-      boolean any = false;
-      for (int i = 0; i < n; i++) {
-        for (int c : test.columns()) {
-          row[c] = main.column(c).value(start + i);
-        }
-        if (want.equals(ExprEvaluator.evaluate(test.expr(), row))) {
-          out[i >>> 6] |= 1L << i;
-          any = true;
-        }
-      }
-      return any;
     }
   }
 }

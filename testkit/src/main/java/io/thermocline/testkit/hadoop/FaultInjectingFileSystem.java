@@ -1,4 +1,4 @@
-package io.thermocline.coldstore;
+package io.thermocline.testkit.hadoop;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -20,10 +20,13 @@ import org.apache.hadoop.util.Progressable;
  * A Hadoop file system over a real one (local or HDFS) that fails chosen operations on demand:
  * create, write, hsync, rename (throwing, or returning false as HDFS does), open, read, delete, and
  * a full disk (writes fail once a byte budget is spent). Everything else passes through, so the
- * cold store runs its real code against real files. Thread-safe switches.
+ * cold tier (the cold store itself, or the engine moving rows into it) runs its real code against
+ * real files. The switches are thread-safe and act on streams already open; each stream it hands
+ * out is used by one thread at a time, as Hadoop's own are.
  */
-final class FaultyFileSystem extends FilterFileSystem {
-  enum Op {
+public final class FaultInjectingFileSystem extends FilterFileSystem {
+  /** An operation that {@link #fail} makes throw (or, for RENAME_RETURNS_FALSE, return false). */
+  public enum Op {
     CREATE,
     WRITE,
     HSYNC,
@@ -37,21 +40,21 @@ final class FaultyFileSystem extends FilterFileSystem {
   private final Set<Op> failing = ConcurrentHashMap.newKeySet();
   private final AtomicLong diskBudget = new AtomicLong(Long.MAX_VALUE);
 
-  FaultyFileSystem(FileSystem inner) {
+  public FaultInjectingFileSystem(FileSystem inner) {
     super(inner);
     setConf(inner.getConf());
   }
 
-  void fail(Op op) {
+  public void fail(Op op) {
     failing.add(op);
   }
 
   /** Writes fail with "No space left on device" once {@code bytes} more bytes were written. */
-  void diskFullAfter(long bytes) {
+  public void diskFullAfter(long bytes) {
     diskBudget.set(bytes);
   }
 
-  void heal() {
+  public void heal() {
     failing.clear();
     diskBudget.set(Long.MAX_VALUE);
   }
