@@ -64,8 +64,8 @@ import java.util.function.Consumer;
  * cold changes of commits the crash cut short ({@link #recoveryResolutions()}).
  *
  * <p>Concurrency: thread-safe. Commits, moves and DDL serialize on the commit lock ({@link
- * CommitClock}); readers take no lock and read the table map through a volatile copy-on-write
- * reference.
+ * CommitClock}); transactions wait for the log outside it (group commit) and publish in id order;
+ * readers take no lock and read the table map through a volatile copy-on-write reference.
  */
 public final class Database implements AutoCloseable {
   private final Path dataDirectory;
@@ -84,6 +84,7 @@ public final class Database implements AutoCloseable {
   private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
   private final CommitLog log;
   private final RestartReplay restart;
+  private final String keyFillTimings;
   private final Object checkpointLock = new Object();
   private final long checkpointLogBytes;
   private volatile long logBytesAtCheckpoint;
@@ -114,9 +115,11 @@ public final class Database implements AutoCloseable {
         last = Math.max(last, Math.max(d.createdCid(), d.rewriteCid()));
       }
       this.clock = CommitClock.continuingAfter(last);
-      for (HybridTable t : loaded.values()) {
-        fillKeys(t, last);
-      }
+      long k0 = System.nanoTime();
+      long keys = fillKeys(loaded.values(), last);
+      this.keyFillTimings =
+          String.format(
+              Locale.ROOT, "key sets %d keys %d ms", keys, (System.nanoTime() - k0) / 1_000_000);
     } catch (RuntimeException | Error e) {
       log.close();
       throw e;
@@ -219,22 +222,56 @@ public final class Database implements AutoCloseable {
     return new HybridTable(d, hot, cold, SeriesTables.keySet(d), coldFileMinRows);
   }
 
-  private static void fillKeys(HybridTable t, long snapshot) {
+  /**
+   * Rebuilds every table's key set at {@code snapshot}, tables in parallel (each set is its own);
+   * returns the keys added.
+   */
+  private static long fillKeys(Collection<HybridTable> all, long snapshot) {
+    return all.parallelStream().mapToLong(t -> fillKeys(t, snapshot)).sum();
+  }
+
+  /**
+   * Rebuilds a table's key set: sized up front from the rows the tiers store, filled from scans of
+   * only the columns the set reads ({@link KeySet#fillColumns}), a batch at a time.
+   */
+  private static long fillKeys(HybridTable t, long snapshot) {
     KeySet keys = t.keys();
     if (keys == null) {
-      return;
+      return 0;
     }
-    try (BatchCursor c = t.scan(ScanRequest.at(snapshot))) {
+    keys.reserve(storedRows(t));
+    ScanRequest request = ScanRequest.at(snapshot);
+    if (keys.fillColumns() != null) {
+      request = request.withProjection(keys.fillColumns());
+    }
+    try (BatchCursor c = t.scan(request)) {
       for (ColumnBatch b = c.next(); b != null; b = c.next()) {
-        for (int r = 0; r < b.rowCount(); r++) {
-          if (!keys.add(b, r)) {
-            throw new ThermoException(
-                ErrorCode.CORRUPT_FILE,
-                "table " + t.name() + " holds the primary key " + keys.describe(b, r) + " twice");
-          }
+        int twice = keys.addRows(b);
+        if (twice >= 0) {
+          throw new ThermoException(
+              ErrorCode.CORRUPT_FILE,
+              "table "
+                  + t.name()
+                  + " holds the primary key "
+                  + keys.describeFilled(b, twice)
+                  + " twice");
         }
       }
     }
+    return keys.size();
+  }
+
+  /** Rows stored in a table's tiers, ended versions included: at least its live keys. */
+  private static long storedRows(HybridTable t) {
+    long n = 0;
+    if (t.hotPartition() != null) {
+      n += t.hotPartition().mainRowCount() + t.hotPartition().deltaRowCount();
+    }
+    io.thermocline.coldstore.ColdTableStats cold = t.coldStats();
+    if (cold != null) {
+      n += cold.fileRows() + cold.deltaRows();
+    }
+    return n;
   }
 
   // ---------------------------------------------------------------- sessions and tables
@@ -300,7 +337,7 @@ public final class Database implements AutoCloseable {
 
   private TableDefinition create(TableDefinition request) {
     checkOpen();
-    try (CommitClock.Commit c = clock.begin()) {
+    try (CommitClock.Commit c = clock.beginExclusive()) {
       gate.check();
       TableDefinition d = request.created(c.cid());
       if (findTable(d.name()) != null) {
@@ -344,7 +381,7 @@ public final class Database implements AutoCloseable {
 
   private TableDefinition alter(String name, TableChange change) {
     checkOpen();
-    try (CommitClock.Commit c = clock.begin()) {
+    try (CommitClock.Commit c = clock.beginExclusive()) {
       gate.check();
       HybridTable t = lookup(name);
       TableDefinition before = t.definition();
@@ -388,7 +425,7 @@ public final class Database implements AutoCloseable {
 
   private String drop(String name) {
     checkOpen();
-    try (CommitClock.Commit c = clock.begin()) {
+    try (CommitClock.Commit c = clock.beginExclusive()) {
       gate.check();
       HybridTable t = lookup(name);
       catalog.drop(t.name());
@@ -556,7 +593,9 @@ public final class Database implements AutoCloseable {
   /**
    * Writes a checkpoint of the hot tier at the newest commit id while writers go on (the rows are
    * read at a registered snapshot), then deletes the log segments it covers. Returns its commit id.
-   * The commit lock is held only to pick the id and the LSN.
+   * The commit lock is held only to pick the id and the LSN, after every commit that released the
+   * lock to wait for its log records published ({@link CommitClock#whileLocked}), so the id's
+   * records are all acknowledged and the LSN covers exactly them.
    */
   public long checkpoint() {
     checkOpen();
@@ -598,9 +637,12 @@ public final class Database implements AutoCloseable {
     return restart.resolutions();
   }
 
-  /** Where the last open's restart recovery spent its time (log, checkpoint, replayed rows). */
+  /**
+   * Where the last open's restart recovery spent its time (log, checkpoint, replayed rows, key
+   * sets).
+   */
   public String restartTimings() {
-    return restart.timings();
+    return restart.timings() + ", " + keyFillTimings;
   }
 
   /** How many commit records the last open re-applied to the hot tier. */

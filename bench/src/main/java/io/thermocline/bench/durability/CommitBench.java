@@ -32,8 +32,8 @@ import java.util.stream.Stream;
 /**
  * Commit latency (p50, p99) and commits/s through the engine API: each committer has its own
  * session and inserts one row per autocommit into a hot table with a primary key, for {@code
- * seconds}, under the SYNC and BATCH fsync policies with 1 and 16 committers (group commit shares
- * the fsyncs of concurrent committers).
+ * seconds}, under the SYNC and BATCH fsync policies with 1, 4 and 16 committers (group commit
+ * shares the fsyncs of concurrent committers).
  */
 public final class CommitBench {
   private static final Schema EVENTS =
@@ -64,10 +64,18 @@ public final class CommitBench {
     try {
       int n = 0;
       for (FsyncPolicy policy : List.of(FsyncPolicy.SYNC, FsyncPolicy.BATCH)) {
-        for (int committers : List.of(1, 16)) {
+        double single = 0;
+        StringBuilder scaling =
+            new StringBuilder(policy.name() + ", commits/s of N committers vs 1:");
+        for (int committers : List.of(1, 4, 16)) {
           double[] r = measure(dir.resolve("db" + n++), policy, committers);
           table.add(List.of(policy.name(), Integer.toString(committers)), r);
+          single = committers == 1 ? r[1] : single;
+          if (committers > 1) {
+            scaling.append(String.format(Locale.ROOT, " %d: %.1fx", committers, r[1] / single));
+          }
         }
+        table.note(scaling.toString());
       }
     } finally {
       deleteTree(dir);

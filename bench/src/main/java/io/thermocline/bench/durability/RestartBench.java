@@ -8,6 +8,9 @@ import io.thermocline.common.batch.ColumnVector;
 import io.thermocline.common.batch.LongVector;
 import io.thermocline.common.config.Config;
 import io.thermocline.common.expr.Expr;
+import io.thermocline.common.schema.Column;
+import io.thermocline.common.schema.Schema;
+import io.thermocline.common.type.DataType;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.EngineSettings;
 import io.thermocline.engine.Session;
@@ -19,6 +22,7 @@ import io.thermocline.recovery.wal.WalSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +30,9 @@ import java.util.Map;
 /**
  * Restart time of a database whose hot tier holds {@code rows} devops rows: loaded, checkpointed,
  * then a log tail of inserts, an update and a delete after the checkpoint; the database is closed
- * and opened again (checkpoint load + log replay + key sets), and the row count is checked. The
- * load uses the BATCH fsync policy so that it does not dominate the run; the restart reads the same
- * files either way.
+ * and opened again (checkpoint load + log replay + key sets), and the row count is checked; once
+ * without a primary key and once with one (the key set rebuild). The load uses the BATCH fsync
+ * policy so that it does not dominate the run; the restart reads the same files either way.
  */
 public final class RestartBench {
   private static final int COMMIT_BATCHES = 25;
@@ -40,13 +44,32 @@ public final class RestartBench {
     this.tailRows = tailRows;
   }
 
+  /**
+   * The devops table as it is (no primary key), then the same rows with a BIGINT primary key {@code
+   * id}, whose key set the open rebuilds.
+   */
   public String run() throws IOException {
-    Path dir = Files.createTempDirectory("thermo-restart-bench");
-    try {
-      return measure(dir.resolve("db"));
-    } finally {
-      CommitBench.deleteTree(dir);
+    StringBuilder out = new StringBuilder();
+    for (boolean keyed : new boolean[] {false, true}) {
+      Path dir = Files.createTempDirectory("thermo-restart-bench");
+      try {
+        out.append(measure(dir.resolve("db"), keyed)).append('\n');
+      } finally {
+        CommitBench.deleteTree(dir);
+      }
     }
+    return out.toString();
+  }
+
+  /** The devops schema, with {@code id BIGINT} appended as the primary key when {@code keyed}. */
+  private static Schema schema(boolean keyed) {
+    Schema devops = DevopsWorkload.schema();
+    if (!keyed) {
+      return devops;
+    }
+    List<Column> columns = new ArrayList<>(devops.columns());
+    columns.add(Column.notNull("id", DataType.BIGINT));
+    return new Schema(columns, List.of("id"), "ts");
   }
 
   private static Config config() {
@@ -56,15 +79,16 @@ public final class RestartBench {
         .with(WalSettings.FSYNC_POLICY, FsyncPolicy.BATCH);
   }
 
-  private String measure(Path dir) throws IOException {
+  private String measure(Path dir, boolean keyed) throws IOException {
     Workload slice = DevopsWorkload.generate(Math.min(rows, 1_000_000L), 42, 4096);
     MultiPeerTable table =
         new MultiPeerTable(
             String.format(
                 Locale.ROOT,
-                "Restart with %,d hot devops rows (checkpoint) + a log tail of %,d inserted,"
+                "Restart with %,d hot devops rows%s (checkpoint) + a log tail of %,d inserted,"
                     + " %,d updated, %,d deleted rows",
                 rows,
+                keyed ? ", primary key id BIGINT" : " (no primary key)",
                 tailRows,
                 tailRows / 2,
                 tailRows / 4),
@@ -73,9 +97,10 @@ public final class RestartBench {
     long expected;
     try (Database db = Thermocline.open(dir, config());
         Session s = db.session()) {
-      s.createTable(TableDefinition.hot("cpu", DevopsWorkload.schema()));
+      Schema schema = schema(keyed);
+      s.createTable(TableDefinition.hot("cpu", schema));
       long t0 = System.nanoTime();
-      long loaded = load(s, slice, 0, rows);
+      long loaded = load(s, slice, 0, rows, schema);
       double load = (System.nanoTime() - t0) / 1e9;
       table.add(List.of("load (BATCH fsync, commits of ~100k rows)"), load, loaded / load);
       db.runMaintenance();
@@ -83,7 +108,7 @@ public final class RestartBench {
       db.checkpoint();
       double ckpt = (System.nanoTime() - t0) / 1e9;
       table.add(List.of("checkpoint write"), ckpt, loaded / ckpt);
-      long tail = load(s, slice, rows, tailRows);
+      long tail = load(s, slice, rows, tailRows, schema);
       // The tail's newest rows: its timestamps start after every loaded row's.
       long tailStart = tsOf(rows);
       long updated =
@@ -141,7 +166,7 @@ public final class RestartBench {
   }
 
   /** Inserts rows {@code from..from+n} from the slice repeated with shifted timestamps. */
-  private static long load(Session s, Workload slice, long from, long n) {
+  private static long load(Session s, Workload slice, long from, long n, Schema schema) {
     long done = 0;
     long sliceRows = slice.rows();
     Transaction tx = null;
@@ -155,7 +180,8 @@ public final class RestartBench {
           tx = s.begin();
         }
         long offset = ((from + done) / sliceRows) * sliceRows;
-        tx.insertBatch("cpu", shifted(b, offset, (int) Math.min(b.rowCount(), n - done)));
+        tx.insertBatch(
+            "cpu", shifted(b, offset, (int) Math.min(b.rowCount(), n - done), from + done, schema));
         done += Math.min(b.rowCount(), n - done);
         if (++inTx == COMMIT_BATCHES) {
           tx.commit();
@@ -170,19 +196,30 @@ public final class RestartBench {
     return done;
   }
 
-  /** The batch's first {@code n} rows with timestamps {@code offset} rows later. */
-  private static ColumnBatch shifted(ColumnBatch b, long offset, int n) {
+  /**
+   * The batch's first {@code n} rows with timestamps {@code offset} rows later, as rows of {@code
+   * schema}: with its extra key column {@code id} numbering the rows from {@code firstRow}.
+   */
+  private static ColumnBatch shifted(
+      ColumnBatch b, long offset, int n, long firstRow, Schema schema) {
     LongVector ts = (LongVector) b.column(0);
     long shift = (offset / DevopsWorkload.HOSTS) * DevopsWorkload.TICK_MICROS;
     long[] values = new long[n];
     for (int r = 0; r < n; r++) {
       values[r] = ts.values()[r] + shift;
     }
-    ColumnVector[] v = new ColumnVector[b.columnCount()];
+    ColumnVector[] v = new ColumnVector[schema.size()];
     v[0] = new LongVector(ts.type(), values, n, null);
-    for (int c = 1; c < v.length; c++) {
+    for (int c = 1; c < b.columnCount(); c++) {
       v[c] = n == b.rowCount() ? b.column(c) : CommitBench.prefix(b.column(c), n);
     }
-    return new ColumnBatch(b.schema(), n, v);
+    if (v.length > b.columnCount()) {
+      long[] ids = new long[n];
+      for (int r = 0; r < n; r++) {
+        ids[r] = firstRow + r;
+      }
+      v[v.length - 1] = new LongVector(DataType.BIGINT, ids, n, null);
+    }
+    return new ColumnBatch(schema, n, v);
   }
 }

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * the time of any record before it, also across restarts.
  *
  * <p>Concurrency: thread-safe (the log's group commit; the time stamp under this object's monitor);
- * the engine calls it under the commit lock, so records are in commit-id order.
+ * the engine appends under the commit lock, so records are in commit-id order, and may wait for
+ * them outside it.
  */
 public final class CommitLog implements AutoCloseable {
   private final WriteAheadLog wal;
@@ -76,16 +77,32 @@ public final class CommitLog implements AutoCloseable {
    * its COMMIT record), waiting until it is acknowledged; returns the LSN of its last record.
    */
   public long append(CommitRecord record) {
+    long lsn = appendNoWait(record);
+    wal.awaitAcknowledged(lsn);
+    return lsn;
+  }
+
+  /**
+   * As {@link #append}, but returns the LSN of the record's last piece without waiting (group
+   * commit: the committer waits with {@link #awaitAcknowledged} after releasing the commit lock).
+   */
+  public long appendNoWait(CommitRecord record) {
     CommitRecord stamped = record.withCommitTime(nextTimeMicros());
     List<CommitRecord> pieces =
         stamped.kind() == CommitRecord.Kind.COMMIT
             ? RecordChunker.split(stamped, chunkBytes)
             : List.of(stamped);
-    for (int i = 0; i + 1 < pieces.size(); i++) {
-      // Records are written in LSN order: waiting for the last one covers these.
-      wal.appendNoWait(record.cid(), CommitRecord.WAL_TYPE, pieces.get(i).encode());
+    long lsn = 0;
+    for (CommitRecord piece : pieces) {
+      // Records are written in LSN order: waiting for the last one covers the others.
+      lsn = wal.appendNoWait(record.cid(), CommitRecord.WAL_TYPE, piece.encode());
     }
-    return wal.append(record.cid(), CommitRecord.WAL_TYPE, pieces.get(pieces.size() - 1).encode());
+    return lsn;
+  }
+
+  /** Blocks until {@code lsn} (and every record before it) is acknowledged; throws if it failed. */
+  public void awaitAcknowledged(long lsn) {
+    wal.awaitAcknowledged(lsn);
   }
 
   /** The time stamp of the next record: now, or the last stamp if the clock went back. */

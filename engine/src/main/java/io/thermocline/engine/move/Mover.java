@@ -13,13 +13,15 @@ import java.util.List;
 
 /**
  * Moves one batch of rows whose aging flag disagrees with their tier (DESIGN.md section 3): under
- * the commit lock it takes the next commit id, reads and ends up to {@code maxRows} rows of the
- * source tier at the latest snapshot (no other commit can interleave, so there is no conflict),
- * writes exactly those rows to the target tier with the same id, and publishes. If anything fails,
- * both tiers undo the id and nothing moved; a failure of the cold tier is reported as {@code
- * COLD_TIER_UNAVAILABLE} with its cause. Logged like a transaction (see {@code Committer}): an
- * intent before the cold tier changes, the commit record (the rows the hot tier lost or gained)
- * before publishing. Thread-safe (all work under the commit lock).
+ * the commit lock, once every earlier commit is published ({@code CommitClock.beginExclusive}, so
+ * the newest snapshot is the applied state), it takes the next commit id, reads and ends up to
+ * {@code maxRows} rows of the source tier at that snapshot (no other commit can interleave, so
+ * there is no conflict), writes exactly those rows to the target tier with the same id, and
+ * publishes. If anything fails, both tiers undo the id and nothing moved; a failure of the cold
+ * tier is reported as {@code COLD_TIER_UNAVAILABLE} with its cause. Logged like a transaction (see
+ * {@code Committer}): an intent before the cold tier changes, the commit record (the rows the hot
+ * tier lost or gained) appended and waited for under the lock before publishing (moves are few and
+ * large: no group commit). Thread-safe (all work under the commit lock).
  */
 public final class Mover {
   private final CommitClock clock;
@@ -52,7 +54,7 @@ public final class Mover {
       throw new ThermoException(
           ErrorCode.INVALID_ARGUMENT, "a move batch needs maxRows >= 1, not " + maxRows);
     }
-    try (CommitClock.Commit c = clock.begin()) {
+    try (CommitClock.Commit c = clock.beginExclusive()) {
       gate.check();
       long cid = c.cid();
       long snapshot = clock.lastCommitted();

@@ -20,15 +20,23 @@ public final class CommitGate {
     }
   }
 
-  /** Records that commit {@code cid} could not be undone. */
-  public void fail(long cid, Throwable cause) {
+  /**
+   * Records that commit {@code cid} could not be undone (a cold tier failure during the rollback)
+   * or may or may not be durable (the log failed); the first failure wins.
+   */
+  public synchronized void fail(long cid, Throwable cause) {
+    if (failure != null) {
+      return;
+    }
     failure =
         new ThermoException(
             ErrorCode.COLD_TIER_UNAVAILABLE,
             "commit "
                 + cid
-                + " failed and could not be rolled back in the cold tier; no further commits"
-                + " until the database is reopened",
+                + " failed and could not be rolled back in the cold tier or made durable in the"
+                + " log ("
+                + cause.getMessage()
+                + "); no further commits until the database is reopened",
             cause);
   }
 

@@ -14,16 +14,20 @@ import java.util.function.Function;
 /**
  * Applies a transaction's buffered writes as one commit (DESIGN.md section 3), under the commit
  * lock: per table, end the rows its deletes match at its snapshot (a row a later commit already
- * ended is a write-write conflict: first committer wins), check primary keys against the table's
- * key set at the latest state, insert its rows; then update the key sets and publish. Any failure
- * undoes the commit in every tier it touched ({@code abort(cid)}) and the id becomes a gap.
+ * ended, published or not, is a write-write conflict: first committer wins), check primary keys
+ * against the table's key set at the latest applied state, insert its rows; then queue the commit
+ * record and update the key sets. Any failure up to here undoes the commit in every tier it touched
+ * ({@code abort(cid)}) and the id becomes a gap.
  *
- * <p>Durability (DESIGN.md section 6): a commit that may change a cold tier first logs an intent
- * (so a restart can undo cold changes the crash left without a commit record); after all tiers
- * applied it, the commit record with its hot effects goes to the log and is waited for: that is the
- * commit point, before publishing. If the log fails, nothing is undone (the record may have reached
- * the disk) and the gate stops further commits until the database reopens and recovery decides.
- * Holds no state; thread-safe.
+ * <p>Durability (DESIGN.md section 6), group commit: a commit that may change a cold tier first
+ * logs an intent and waits for it (so a restart can undo cold changes the crash left without a
+ * commit record). The commit record with its hot effects is queued under the lock without waiting;
+ * the commit then releases the lock, so the next commits apply and queue theirs, and waits for its
+ * record to be acknowledged (one fsync covers the records of many commits under SYNC): that is the
+ * commit point. It then publishes in commit-id order ({@link CommitClock.Commit#publish}) and only
+ * then returns. If the log fails, nothing is undone (the record may have reached the disk): the
+ * gate stops further commits and the clock publishes nothing from the failed id on, until the
+ * database reopens and recovery decides. Holds no state; thread-safe.
  */
 public final class Committer {
   private final CommitClock clock;
@@ -49,40 +53,60 @@ public final class Committer {
   /** A table's key set and what this commit removes from and adds to it. */
   private record KeyChange(KeySet keys, KeySet removed, KeySet added) {}
 
-  /** Commits the writes read at {@code snapshot}; returns the commit id. */
+  /**
+   * Commits the writes read at {@code snapshot}; returns the commit id once durable and visible.
+   */
   public long commit(long snapshot, List<TableWrites> writes) {
     try (CommitClock.Commit c = clock.begin()) {
       gate.check();
       long cid = c.cid();
-      TierTouches touched = new TierTouches();
-      boolean logging = false;
+      long lsn = applyAndLog(c, snapshot, writes);
+      c.unlock();
       try {
-        logIntent(cid, writes);
-        List<KeyChange> keyChanges = new ArrayList<>();
-        for (TableWrites w : writes) {
-          if (!w.isEmpty()) {
-            keyChanges.add(apply(w, cid, snapshot, touched));
-          }
-        }
-        logging = true;
-        log.append(touched.toRecord(cid));
-        logging = false;
-        for (KeyChange k : keyChanges) {
-          if (k != null) {
-            k.keys().removeAll(k.removed());
-            k.keys().addAll(k.added());
-          }
-        }
-        c.publish();
-        return cid;
+        log.awaitAcknowledged(lsn);
       } catch (RuntimeException | Error e) {
-        if (logging) {
-          gate.fail(cid, e);
-        } else if (!touched.abortAll(cid, e)) {
-          gate.fail(cid, e);
-        }
+        // The record may or may not have reached the disk: recovery decides after a reopen.
+        gate.fail(cid, e);
+        c.fail(e);
         throw e;
       }
+      c.publish();
+      return cid;
+    }
+  }
+
+  /**
+   * Under the commit lock: applies the writes at {@code c}'s id, queues the commit record and
+   * updates the key sets, so the next commit's checks see this one; returns the record's LSN.
+   */
+  private long applyAndLog(CommitClock.Commit c, long snapshot, List<TableWrites> writes) {
+    long cid = c.cid();
+    TierTouches touched = new TierTouches();
+    boolean logging = false;
+    try {
+      logIntent(cid, writes);
+      List<KeyChange> keyChanges = new ArrayList<>();
+      for (TableWrites w : writes) {
+        if (!w.isEmpty()) {
+          keyChanges.add(apply(w, cid, snapshot, touched));
+        }
+      }
+      logging = true;
+      long lsn = log.appendNoWait(touched.toRecord(cid));
+      for (KeyChange k : keyChanges) {
+        if (k != null) {
+          k.keys().removeAll(k.removed());
+          k.keys().addAll(k.added());
+        }
+      }
+      return lsn;
+    } catch (RuntimeException | Error e) {
+      if (logging || !touched.abortAll(cid, e)) {
+        // Changes at cid stay in a tier: no later id may be published over them.
+        gate.fail(cid, e);
+        c.fail(e);
+      }
+      throw e;
     }
   }
 

@@ -59,6 +59,37 @@ public abstract class KeySet {
 
   public abstract int size();
 
+  // ---------------------------------------------------------------- bulk fill (restart)
+
+  /**
+   * The columns {@link #addRows} reads, in this order, or null for full rows of the table's schema.
+   * A fill scans only these, so a single-column key decodes one column instead of every one.
+   */
+  public List<String> fillColumns() {
+    return null;
+  }
+
+  /** Makes room for {@code keys} keys in all, so that a fill of that many does not grow the set. */
+  public void reserve(long keys) {}
+
+  /**
+   * Adds the key of every row of {@code batch} (the {@link #fillColumns} of each row); returns the
+   * first row whose key was present already, or -1 when all were new.
+   */
+  public int addRows(ColumnBatch batch) {
+    for (int r = 0; r < batch.rowCount(); r++) {
+      if (!add(batch, r)) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  /** A row of a {@link #fillColumns} batch as text for error messages. */
+  public String describeFilled(ColumnBatch batch, int row) {
+    return describe(batch, row);
+  }
+
   /** The key of a row as text for error messages, e.g. {@code (id)=(42)}. */
   public String describe(Object[] row) {
     StringBuilder sb = new StringBuilder("(");

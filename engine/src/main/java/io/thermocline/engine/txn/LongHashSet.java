@@ -125,9 +125,23 @@ public final class LongHashSet {
     }
   }
 
+  /**
+   * Makes room for {@code n} elements in all before the set grows again (a fill of a known size
+   * then rehashes once, up front, instead of at every doubling).
+   */
+  public void ensureCapacity(int n) {
+    if ((long) n * 2 > slots.length) {
+      rehash(Integer.highestOneBit(Math.max(2, n - 1)) << 2);
+    }
+  }
+
   private void grow() {
+    rehash(slots.length * 2);
+  }
+
+  private void rehash(int length) {
     long[] old = slots;
-    slots = newSlots(old.length * 2);
+    slots = newSlots(length);
     int mask = slots.length - 1;
     for (long k : old) {
       if (k != FREE) {

@@ -63,6 +63,33 @@ final class LongKeySet extends KeySet {
     return keys.size();
   }
 
+  @Override
+  public List<String> fillColumns() {
+    return keyNames;
+  }
+
+  @Override
+  public void reserve(long n) {
+    keys.ensureCapacity((int) Math.min(n, Integer.MAX_VALUE / 4));
+  }
+
+  /** Reads the key column's primitive array: no per-row call through the vector or boxing. */
+  @Override
+  public int addRows(ColumnBatch batch) {
+    long[] values = ((LongVector) batch.column(0)).values();
+    for (int r = 0, n = batch.rowCount(); r < n; r++) {
+      if (!keys.add(values[r])) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String describeFilled(ColumnBatch batch, int row) {
+    return "(" + keyNames.get(0) + ")=(" + ((LongVector) batch.column(0)).get(row) + ")";
+  }
+
   boolean containsKey(long key) {
     return keys.contains(key);
   }

@@ -2,6 +2,9 @@ package io.thermocline.engine.txn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.thermocline.common.batch.ColumnBatch;
+import io.thermocline.common.batch.ColumnVector;
+import io.thermocline.common.batch.LongVector;
 import io.thermocline.common.schema.Column;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.DataType;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * The primary-key sets agree with a {@link HashSet} under random adds and removes (the primitive
  * set's backward-shift deletion included, with colliding keys and {@link Long#MIN_VALUE}), and the
- * kind of set follows the key's columns.
+ * kind of set follows the key's columns; a restart's bulk fill (presized, from the key column's
+ * primitive array) holds the same keys and names the first repeated one.
  */
 class KeySetTest {
   private static final Schema ONE_LONG =
@@ -58,6 +62,41 @@ class KeySetTest {
           .as("[seed=%d] %d", seed, k)
           .isEqualTo(model.contains(k));
     }
+  }
+
+  @Test
+  void aBulkFillFromTheKeyColumnHoldsTheSameKeys(TestInfo info) {
+    long seed = TestSeed.resolve("KeySetTest." + info.getDisplayName());
+    Random rnd = new Random(seed);
+    KeySet set = KeySet.forSchema(ONE_LONG);
+    assertThat(set.fillColumns()).containsExactly("id");
+    set.reserve(50_000);
+    Schema keyOnly = Schema.of(Column.notNull("id", DataType.BIGINT));
+    Set<Long> model = new HashSet<>();
+    while (model.size() < 50_000) {
+      int n = 1 + rnd.nextInt(4_096);
+      long[] keys = new long[n];
+      int k = 0;
+      while (k < n) {
+        long v = rnd.nextInt(8) == 0 ? Long.MIN_VALUE + rnd.nextInt(3) : rnd.nextLong();
+        if (model.add(v)) {
+          keys[k++] = v;
+        }
+      }
+      ColumnVector[] v = {new LongVector(DataType.BIGINT, keys, n, null)};
+      assertThat(set.addRows(new ColumnBatch(keyOnly, n, v))).as("[seed=%d]", seed).isEqualTo(-1);
+    }
+    assertThat(set.size()).isEqualTo(model.size());
+    for (long k : model) {
+      assertThat(set.contains(new Object[] {k, null})).as("[seed=%d] %d", seed, k).isTrue();
+    }
+    long again = model.iterator().next();
+    ColumnVector[] v = {
+      new LongVector(DataType.BIGINT, new long[] {Long.MAX_VALUE - 7, again}, 2, null)
+    };
+    ColumnBatch twice = new ColumnBatch(keyOnly, 2, v);
+    assertThat(set.addRows(twice)).isEqualTo(1);
+    assertThat(set.describeFilled(twice, 1)).isEqualTo("(id)=(" + again + ")");
   }
 
   @Test
