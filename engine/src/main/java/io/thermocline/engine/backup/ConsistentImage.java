@@ -8,6 +8,7 @@ import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.durability.HotCheckpoint;
+import io.thermocline.engine.durability.HotCheckpointCopy;
 import io.thermocline.engine.table.HybridTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,8 +137,36 @@ final class ConsistentImage implements AutoCloseable {
     if (!HotCheckpoint.file(dataDirectory).equals(file)) {
       throw new IllegalArgumentException("a hot checkpoint lives at checkpoint/hot.ckpt: " + file);
     }
-    HotCheckpoint.write(io, dataDirectory, cid, 1, 0, hotTables);
+    if (!copyLiveCheckpoint(io, dataDirectory)) {
+      HotCheckpoint.write(io, dataDirectory, cid, 1, 0, hotTables);
+    }
     return file;
+  }
+
+  /**
+   * When the database's own checkpoint is at the image's id it holds exactly the image's hot rows:
+   * copying its sections skips scanning and encoding the hot tier, the bulk of a backup's work. A
+   * hard link in the staging directory keeps the file read from unchanged while a new checkpoint
+   * replaces the live one. Returns false (nothing written) if it cannot be used; a damaged one is
+   * not copied, and the rows are then encoded from the hot tier as always.
+   */
+  private boolean copyLiveCheckpoint(FileIO io, Path dataDirectory) {
+    Path live = HotCheckpoint.file(db.dataDirectory());
+    Path linked = staging.resolve("live");
+    Path link = HotCheckpoint.file(linked);
+    try {
+      Files.createDirectories(link.getParent());
+      Files.createLink(link, live);
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false; // no checkpoint yet, or no hard links here
+    }
+    try {
+      return HotCheckpointCopy.write(io, linked, dataDirectory, cid, 1, 0, hotTables);
+    } catch (ThermoException e) {
+      return false;
+    } finally {
+      deleteTree(linked);
+    }
   }
 
   /** The cold tables and files of the metadata copy. */

@@ -117,6 +117,10 @@ final class ColumnChunkCodec {
 
   /** Strings through a chunk dictionary: hot columns repeat few values, and a String costs 40 B. */
   private static void encodeStrings(StringVector v, int n, Out out) {
+    if (v.isDictionaryEncoded() && v.dictionary().length <= Math.max(n, 1024)) {
+      encodeDictionaryIds(v, n, out);
+      return;
+    }
     Map<String, Integer> ids = new HashMap<>();
     String[] entries = new String[Math.max(1, n)];
     int[] rowIds = new int[n];
@@ -134,6 +138,39 @@ final class ColumnChunkCodec {
     }
     out.writeInt(ids.size());
     for (int i = 0; i < ids.size(); i++) {
+      out.writeString(entries[i]);
+    }
+    for (int r = 0; r < n; r++) {
+      out.writeInt(rowIds[r]);
+    }
+  }
+
+  /**
+   * A hot scan's vector already holds ids into a small dictionary: renumber them in first-use order
+   * through an array instead of hashing every row's string (the same chunk the general path writes
+   * when the dictionary's strings are distinct).
+   */
+  private static void encodeDictionaryIds(StringVector v, int n, Out out) {
+    String[] dictionary = v.dictionary();
+    int[] source = v.ids();
+    int[] chunkId = new int[dictionary.length]; // 0: unused, else chunk id + 1
+    String[] entries = new String[Math.max(1, Math.min(n, dictionary.length))];
+    int[] rowIds = new int[n];
+    int used = 0;
+    for (int r = 0; r < n; r++) {
+      if (!v.isNull(r)) {
+        int d = source[r];
+        int id = chunkId[d] - 1;
+        if (id < 0) {
+          id = used++;
+          chunkId[d] = id + 1;
+          entries[id] = dictionary[d];
+        }
+        rowIds[r] = id;
+      }
+    }
+    out.writeInt(used);
+    for (int i = 0; i < used; i++) {
       out.writeString(entries[i]);
     }
     for (int r = 0; r < n; r++) {

@@ -6,8 +6,6 @@ import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
-import io.thermocline.common.scan.BatchCursor;
-import io.thermocline.common.scan.ScanRequest;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.engine.table.HybridTable;
 import io.thermocline.engine.table.RowBatches;
@@ -21,7 +19,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -121,32 +118,11 @@ public final class HotCheckpoint {
         f.toString(),
         w -> {
           // Rows first (parts are known only after the scan), the meta section last.
-          int[] parts = new int[tables.size()];
-          ColumnChunkCodec.Out chunk = new ColumnChunkCodec.Out();
-          for (int i = 0; i < tables.size(); i++) {
-            HybridTable t = tables.get(i);
-            int part = 0;
-            long inPart = 0;
-            OutputStream out = w.openSection("hot/" + i + "/" + part);
-            try (BatchCursor c = t.scanHot(ScanRequest.at(cid))) {
-              for (ColumnBatch b = c.next(); b != null; b = c.next()) {
-                if (inPart >= PART_ROWS) {
-                  endPart(out, chunk);
-                  part++;
-                  inPart = 0;
-                  out = w.openSection("hot/" + i + "/" + part);
-                }
-                chunk.reset();
-                chunk.writeInt(0); // the length, set below
-                ColumnChunkCodec.encode(b, chunk);
-                setInt(chunk.bytes, 0, chunk.length - 4);
-                out.write(chunk.bytes, 0, chunk.length);
-                inPart += b.rowCount();
-                rows[0] += b.rowCount();
-              }
-            }
-            endPart(out, chunk);
-            parts[i] = part + 1;
+          int[] parts;
+          try (HotCheckpointEncoder encoder =
+              new HotCheckpointEncoder(PART_ROWS, HotCheckpointEncoder.defaultThreads())) {
+            parts = encoder.write(w, tables, cid);
+            rows[0] = encoder.rows();
           }
           ByteArrayOutputStream meta = new ByteArrayOutputStream();
           try (DataOutputStream out = new DataOutputStream(meta)) {
@@ -166,20 +142,6 @@ public final class HotCheckpoint {
           w.section("meta", meta.toByteArray());
         });
     return rows[0];
-  }
-
-  private static void endPart(OutputStream out, ColumnChunkCodec.Out chunk) throws IOException {
-    chunk.reset();
-    chunk.writeInt(0);
-    out.write(chunk.bytes, 0, chunk.length);
-    out.close();
-  }
-
-  private static void setInt(byte[] b, int at, int v) {
-    b[at] = (byte) (v >>> 24);
-    b[at + 1] = (byte) (v >>> 16);
-    b[at + 2] = (byte) (v >>> 8);
-    b[at + 3] = (byte) v;
   }
 
   /**
