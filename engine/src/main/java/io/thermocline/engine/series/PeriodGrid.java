@@ -32,7 +32,8 @@ final class PeriodGrid {
   }
 
   boolean onGrid(long t) {
-    return step == 0 || Math.floorMod(t - origin, step) == 0;
+    // Residues, not t - origin: that difference overflows for BIGINT periods far from MINVALUE.
+    return step == 0 || Math.floorMod(t, step) == Math.floorMod(origin, step);
   }
 
   boolean inBounds(long t) {
@@ -41,7 +42,7 @@ final class PeriodGrid {
 
   /** The grid point at or below {@code t} (equidistant series only). */
   long below(long t) {
-    return t - Math.floorMod(t - origin, step);
+    return t - Math.floorMod(Math.floorMod(t, step) - Math.floorMod(origin, step), step);
   }
 
   /** A period value as users write it (a timestamp, a date or the integer). */

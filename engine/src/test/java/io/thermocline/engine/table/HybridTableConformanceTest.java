@@ -11,6 +11,8 @@ import io.thermocline.common.scan.TierScan;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.catalog.TableKind;
+import io.thermocline.engine.series.SeriesRowRules;
+import io.thermocline.engine.series.SeriesTables;
 import io.thermocline.hotstore.ColumnPartition;
 import io.thermocline.hotstore.HotStoreSettings;
 import io.thermocline.testkit.scan.TierFixture;
@@ -32,10 +34,27 @@ import org.junit.jupiter.api.io.TempDir;
 class HybridTableConformanceTest extends TierScanConformanceTest {
   @TempDir Path dir;
 
+  /** The table under test; a subclass may give it a series clause. */
+  protected TableDefinition definition(Schema schema) {
+    return new TableDefinition(
+        "conformance",
+        TableKind.HYBRID,
+        schema,
+        null,
+        null,
+        null,
+        false,
+        ColdPartitioning.NONE,
+        null,
+        0,
+        1,
+        0);
+  }
+
   @Override
   protected TierFixture createFixture(Schema schema) {
     try {
-      return new Fixture(Files.createTempDirectory(dir, "hybrid"), schema);
+      return new Fixture(Files.createTempDirectory(dir, "hybrid"), definition(schema));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,8 +64,9 @@ class HybridTableConformanceTest extends TierScanConformanceTest {
     private final ColdStore store;
     private final ColumnPartition hot;
     private final HybridTable table;
+    private final SeriesRowRules seriesRules;
 
-    Fixture(Path dir, Schema schema) {
+    Fixture(Path dir, TableDefinition d) {
       Config config =
           Config.defaults()
               .with(ColdSettings.SYNC_METADATA, false)
@@ -55,22 +75,9 @@ class HybridTableConformanceTest extends TierScanConformanceTest {
               .with(ColdSettings.SMALL_FILE_ROWS, 300L)
               .with(HotStoreSettings.BATCH_SIZE, 256);
       store = ColdStore.open(ColdStoreOptions.of(dir).withConfig(config));
-      hot = new ColumnPartition("conformance", schema, config);
-      TableDefinition d =
-          new TableDefinition(
-              "conformance",
-              TableKind.HYBRID,
-              schema,
-              null,
-              null,
-              null,
-              false,
-              ColdPartitioning.NONE,
-              null,
-              0,
-              1,
-              0);
-      table = new HybridTable(d, hot, store.table("conformance", schema), null, 50);
+      hot = SeriesTables.hotPartition(d, config);
+      table = new HybridTable(d, hot, store.table(d.name(), d.schema()), null, 50);
+      seriesRules = SeriesRowRules.of(d);
     }
 
     @Override
@@ -85,6 +92,10 @@ class HybridTableConformanceTest extends TierScanConformanceTest {
 
     @Override
     public void insert(long cid, List<Object[]> storageRows) {
+      if (seriesRules != null) {
+        // The engine checks these before a commit; a row it would refuse is a bad test row.
+        seriesRules.checkRows(storageRows);
+      }
       List<Object[]> toHot = new ArrayList<>();
       List<Object[]> toCold = new ArrayList<>();
       for (int i = 0; i < storageRows.size(); i++) {

@@ -227,14 +227,15 @@ final class SeriesEncoder {
           return 0;
         }
       }
-      return step;
-    }
-    for (int i = 1; i < n; i++) {
-      long d = ts[i] - ts[i - 1];
-      if (d <= 0 || d % step != 0) {
-        return 0;
+    } else {
+      for (int i = 1; i < n; i++) {
+        long d = ts[i] - ts[i - 1];
+        if (d <= 0 || d % step != 0) {
+          return 0;
+        }
       }
     }
+    // Every step fits in a long, but first to last may not (BIGINT periods near both ends).
     long span;
     try {
       span = Math.subtractExact(ts[n - 1], ts[0]) / step + 1;

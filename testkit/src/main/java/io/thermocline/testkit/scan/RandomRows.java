@@ -1,7 +1,9 @@
 package io.thermocline.testkit.scan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -10,7 +12,12 @@ import java.util.Random;
  * surrogate pairs (UTF-16 and UTF-8 order differ there), dates and timestamps before 1970. Ordinary
  * doubles are multiples of 1/4 so that their sums are exact in any order; the rare huge value is
  * positive so SUM stays order-independent within relative tolerance; BIGINT stays within 10^12 so
- * no SUM overflows. Single-threaded.
+ * no SUM overflows.
+ *
+ * <p>{@link #onSeriesGrid} makes the rows valid for a series table keyed by {@link
+ * ConformanceSchema#REGION} with period {@link ConformanceSchema#TS} on a grid from the epoch: each
+ * region's times are distinct grid points, mostly rising with missing points between them,
+ * sometimes filled in below the earliest one, rarely jumping far ahead. Single-threaded.
  */
 public final class RandomRows {
   static final String[] REGIONS = {"EMEA", "APAC", "AMER", "", "Zürich", "emea"};
@@ -30,11 +37,32 @@ public final class RandomRows {
   };
 
   private final Random random;
+  private final long step;
+
+  /** Per region (null included): the next grid slot going up, and the next one going down. */
+  private final Map<String, long[]> slots = new HashMap<>();
+
   private long nextId;
 
   public RandomRows(Random random, long firstId) {
+    this(random, firstId, 0);
+  }
+
+  private RandomRows(Random random, long firstId, long step) {
     this.random = random;
     this.nextId = firstId;
+    this.step = step;
+  }
+
+  /**
+   * Rows whose {@code ts} never repeats within a region and lies on the grid {@code k * step}
+   * (microseconds): what a series table keyed by region with that increment accepts.
+   */
+  public static RandomRows onSeriesGrid(Random random, long firstId, long step) {
+    if (step <= 0) {
+      throw new IllegalArgumentException("series grid step must be positive: " + step);
+    }
+    return new RandomRows(random, firstId, step);
   }
 
   public List<Object[]> rows(int count) {
@@ -58,7 +86,33 @@ public final class RandomRows {
     r[8] = random.nextInt(12) == 0 ? null : label();
     r[9] = nullOr(DAY_BASE + random.nextInt(60) - (random.nextInt(50) == 0 ? 25_000 : 0));
     r[10] = random.nextInt(5) == 0 ? null : (Object) timestamp();
+    if (step > 0) {
+      // Drawn after the other columns so that the default rows of a seed stay as they were.
+      r[1] = gridTime((String) r[7]);
+    }
     return r;
+  }
+
+  private long gridTime(String region) {
+    long[] s = slots.computeIfAbsent(region, k -> firstSlot());
+    if (random.nextInt(10) == 0) {
+      return s[1]-- * step;
+    }
+    long slot = s[0];
+    int pick = random.nextInt(5_000);
+    // Mostly the next point; often missing points between; rarely a jump that leaves a run too
+    // sparse for a grid (the hot store then stores its timestamps).
+    s[0] += pick == 0 ? 100_000 : pick < 1_250 ? 2 + random.nextInt(3) : 1;
+    return slot * step;
+  }
+
+  private long[] firstSlot() {
+    long t = timestamp();
+    if (random.nextInt(6) == 0) {
+      t = -Math.abs(t) / 1000; // a series before 1970: negative grid slots
+    }
+    long slot = Math.floorDiv(t, step);
+    return new long[] {slot, slot - 1};
   }
 
   private Object nullOr(long value) {

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.TestInfo;
  * Randomized over {@link ConformanceSchema} (every type, NULLs, special doubles): several commits
  * of inserts and deletes, {@link TierFixture#maintain} at random points, then full scans,
  * projections, every predicate kind and aggregates at many snapshots; plus an empty table,
- * snapshots before the first commit, the 4,096-row batch boundary and a scan that runs while
- * another thread commits. Each test prints its seed; {@code -Dthermo.seed=N} replays it, and {@code
- * -Plong} scales it up.
+ * snapshots before the first commit, updates (an end and a re-insert of one element per commit),
+ * the 4,096-row batch boundary and a scan that runs while another thread commits. Each test prints
+ * its seed; {@code -Dthermo.seed=N} replays it, and {@code -Plong} scales it up.
  *
  * <p>Concurrency: each test creates its own fixture; writes come from one thread at a time.
  */
@@ -42,6 +42,15 @@ public abstract class TierScanConformanceTest {
 
   /** A fresh, empty tier for {@code schema}; closed by the test. */
   protected abstract TierFixture createFixture(Schema schema);
+
+  /**
+   * The generator of every test's rows, ids from {@code firstId}. A tier that accepts only some
+   * rows (a series table: one row per series key and grid point) overrides it; the checks stay the
+   * same.
+   */
+  protected RandomRows rows(Random random, long firstId) {
+    return new RandomRows(random, firstId);
+  }
 
   /** Commits in the randomized workload. */
   protected int commits() {
@@ -66,7 +75,7 @@ public abstract class TierScanConformanceTest {
     ReferenceTable reference = new ReferenceTable(schema);
     try (TierFixture fixture = createFixture(schema)) {
       ConformanceCheck check = new ConformanceCheck(fixture.tier(), reference, seed);
-      Workload w = new Workload(random, fixture, reference, check, seed);
+      Workload w = new Workload(random, rows(random, 1), fixture, reference, check, seed);
       for (int i = 0; i < commits(); i++) {
         w.commit(i, maxRowsPerInsert());
         if (random.nextInt(4) == 0) {
@@ -113,7 +122,7 @@ public abstract class TierScanConformanceTest {
     ReferenceTable reference = new ReferenceTable(schema);
     try (TierFixture fixture = createFixture(schema)) {
       ConformanceCheck check = new ConformanceCheck(fixture.tier(), reference, seed);
-      List<Object[]> rows = new RandomRows(random, 1).rows(300);
+      List<Object[]> rows = rows(random, 1).rows(300);
       fixture.insert(5, rows);
       reference.insert(5, rows);
       Expr filter = Expr.le(ConformanceSchema.ID, 100L);
@@ -138,7 +147,7 @@ public abstract class TierScanConformanceTest {
       ReferenceTable reference = new ReferenceTable(schema);
       try (TierFixture fixture = createFixture(schema)) {
         ConformanceCheck check = new ConformanceCheck(fixture.tier(), reference, seed);
-        List<Object[]> rows = new RandomRows(random, 1).rows(n);
+        List<Object[]> rows = rows(random, 1).rows(n);
         fixture.insert(1, rows);
         reference.insert(1, rows);
         for (int size : new int[] {batch, batch - 1, 1024, 0}) {
@@ -151,7 +160,7 @@ public abstract class TierScanConformanceTest {
     ReferenceTable reference = new ReferenceTable(schema);
     try (TierFixture fixture = createFixture(schema)) {
       ConformanceCheck check = new ConformanceCheck(fixture.tier(), reference, seed);
-      RandomRows gen = new RandomRows(random, 1);
+      RandomRows gen = rows(random, 1);
       List<Object[]> first = gen.rows(batch - 1);
       fixture.insert(1, first);
       reference.insert(1, first);
@@ -170,6 +179,60 @@ public abstract class TierScanConformanceTest {
     }
   }
 
+  /**
+   * Updates as the engine writes them: one commit ends rows and inserts their new versions with the
+   * same time and region (a series element keeps its key and grid point), so a merge sees old and
+   * new versions of one element side by side while older snapshots still read the old ones.
+   */
+  @Test
+  public void updatesEndAndReinsertInOneCommit(TestInfo info) {
+    long seed = TestSeed.resolve(name(info));
+    Random random = new Random(seed);
+    Schema schema = ConformanceSchema.schema();
+    int ts = schema.indexOf(ConformanceSchema.TS);
+    int region = schema.indexOf(ConformanceSchema.REGION);
+    ReferenceTable reference = new ReferenceTable(schema);
+    try (TierFixture fixture = createFixture(schema)) {
+      ConformanceCheck check = new ConformanceCheck(fixture.tier(), reference, seed);
+      RandomRows gen = rows(random, 1);
+      List<Object[]> inserted = new ArrayList<>(gen.rows(2_000));
+      fixture.insert(1, inserted);
+      reference.insert(1, inserted);
+      long floor = 0;
+      long lastCid = 8;
+      for (long cid = 2; cid <= lastCid; cid++) {
+        long from = 1 + random.nextInt(inserted.size());
+        Expr filter = Expr.between(ConformanceSchema.ID, from, from + 300);
+        List<Object[]> old = reference.scan(ScanRequest.at(cid - 1).withFilter(filter));
+        assertThat(fixture.delete(cid, cid - 1, filter))
+            .as("[seed=%d] rows updated at cid %d", seed, cid)
+            .isEqualTo(reference.delete(cid, cid - 1, filter));
+        List<Object[]> next = new ArrayList<>();
+        for (Object[] o : old) {
+          Object[] r = gen.row();
+          r[ts] = o[ts];
+          r[region] = o[region];
+          next.add(r);
+        }
+        if (!next.isEmpty()) {
+          fixture.insert(cid, next);
+          reference.insert(cid, next);
+          inserted.addAll(next);
+        }
+        if (random.nextBoolean()) {
+          floor += random.nextInt((int) (cid - floor) + 1);
+          fixture.maintain(floor);
+        }
+      }
+      RandomPredicates predicates = new RandomPredicates(random);
+      for (long snapshot = floor; snapshot <= lastCid; snapshot++) {
+        check.scan(ScanRequest.at(snapshot));
+        check.scan(ScanRequest.at(snapshot).withFilter(predicates.next(inserted)));
+        check.aggregate(ScanRequest.at(snapshot), RandomAggregates.everyFunction());
+      }
+    }
+  }
+
   @Test
   public void scanOfASnapshotIsStableWhileAnotherThreadCommits(TestInfo info) throws Exception {
     long seed = TestSeed.resolve(name(info));
@@ -179,7 +242,7 @@ public abstract class TierScanConformanceTest {
     ExecutorService writerThread = Executors.newSingleThreadExecutor();
     try (TierFixture fixture = createFixture(schema)) {
       ConformanceCheck check = new ConformanceCheck(fixture.tier(), reference, seed);
-      RandomRows gen = new RandomRows(new Random(seed + 1), 1);
+      RandomRows gen = rows(new Random(seed + 1), 1);
       for (long cid = 1; cid <= 3; cid++) {
         List<Object[]> rows = gen.rows(1_000);
         fixture.insert(cid, rows);
@@ -271,6 +334,7 @@ public abstract class TierScanConformanceTest {
 
     Workload(
         Random random,
+        RandomRows rows,
         TierFixture fixture,
         ReferenceTable reference,
         ConformanceCheck check,
@@ -280,7 +344,7 @@ public abstract class TierScanConformanceTest {
       this.reference = reference;
       this.check = check;
       this.seed = seed;
-      this.rows = new RandomRows(random, 1);
+      this.rows = rows;
       this.predicates = new RandomPredicates(random);
       this.aggregates = new RandomAggregates(random);
     }
