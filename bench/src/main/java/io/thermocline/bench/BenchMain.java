@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 
 /**
- * Entry point of {@code bench/}: {@code BenchMain hot|cold|engine|restart|commit [--rows N] [--runs
- * N] [--flights PATH | --no-flights]} or {@code BenchMain series [--data DIR] [--points N] [--seed
- * N] [--block N] [--runs N] [--sample N]}. Prints Markdown tables and also writes them to {@code
- * bench-results/}.
+ * Entry point of {@code bench/}: {@code BenchMain hot|cold|engine|jdbc|restart|commit [--rows N]
+ * [--runs N] [--flights PATH | --no-flights]} or {@code BenchMain series [--data DIR] [--points N]
+ * [--seed N] [--block N] [--runs N] [--sample N]}. Prints Markdown tables and also writes them to
+ * {@code bench-results/}.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -58,6 +58,9 @@ public final class BenchMain {
       case "hot" -> report = new HotStoreBench(rows, runs, flights).run();
       case "cold" -> report = new ColdStoreBench(requireFile(flights), runs).run();
       case "engine" -> report = new EngineBench(rowsGiven ? rows : 1_000_000L, runs).run();
+      case "jdbc" ->
+          report =
+              new io.thermocline.bench.jdbc.JdbcBench(rowsGiven ? rows : 1_000_000L, runs).run();
       case "aging" ->
           report =
               new io.thermocline.bench.aging.AgingBench(
@@ -90,7 +93,7 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println(
-        "usage: BenchMain hot|cold|engine|restart|commit [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
+        "usage: BenchMain hot|cold|engine|jdbc|restart|commit [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
             + "       BenchMain series [--data DIR] [--points N] [--seed N] [--block N] [--runs N]"
             + " [--sample N]");
     System.exit(2);

@@ -1,5 +1,6 @@
 package io.thermocline.sql.jdbc;
 
+import io.thermocline.common.config.Config;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.Thermocline;
 import java.nio.file.Path;
@@ -25,11 +26,16 @@ final class DatabaseRegistry {
 
   private DatabaseRegistry() {}
 
-  static synchronized Database acquire(Path directory) {
+  static Database acquire(Path directory) {
+    return acquire(directory, Config.defaults());
+  }
+
+  /** The open database of {@code directory}, opened with {@code config} if none is open yet. */
+  static synchronized Database acquire(Path directory, Config config) {
     Path key = directory.toAbsolutePath().normalize();
     Entry e = OPEN.get(key);
     if (e == null) {
-      e = new Entry(Thermocline.open(key));
+      e = new Entry(Thermocline.open(key, config));
       OPEN.put(key, e);
     }
     e.references++;

@@ -1,6 +1,9 @@
 package io.thermocline.sql.jdbc;
 
+import io.thermocline.common.config.Config;
+import io.thermocline.common.config.Setting;
 import io.thermocline.engine.Database;
+import io.thermocline.engine.EngineSettings;
 import io.thermocline.sql.ddl.ThermoParserFactory;
 import io.thermocline.sql.schema.ThermoSchema;
 import io.thermocline.sql.security.Role;
@@ -29,10 +32,10 @@ import org.apache.calcite.schema.SchemaPlus;
  * parsing with the extended parser (DDL through {@link io.thermocline.sql.ddl.ThermoDdlExecutor}),
  * with INSERT, UPDATE, DELETE and transaction control routed to an engine session and CALL / BACKUP
  * DATA to the database's system procedures. Connections to one directory share its database, opened
- * on first use and closed with the last connection; without an authenticator they run as an ADMIN
- * user. A remote connection is Avatica's remote connection (protobuf unless the URL names a
- * serialization), with its errors made readable. Stateless and thread-safe; each connection is
- * single-threaded.
+ * on first use (connection properties named like database settings configure that open) and closed
+ * with the last connection; without an authenticator they run as an ADMIN user. A remote connection
+ * is Avatica's remote connection (protobuf unless the URL names a serialization), with its errors
+ * made readable. Stateless and thread-safe; each connection is single-threaded.
  */
 public final class ThermoDriver implements Driver {
   public static final String FILE_PREFIX = "jdbc:thermocline:file:";
@@ -62,7 +65,7 @@ public final class ThermoDriver implements Driver {
     Path directory = Path.of(url.substring(FILE_PREFIX.length()));
     Database database;
     try {
-      database = DatabaseRegistry.acquire(directory);
+      database = DatabaseRegistry.acquire(directory, databaseConfig(info));
     } catch (RuntimeException e) {
       throw SqlErrors.of(e);
     }
@@ -74,6 +77,24 @@ public final class ThermoDriver implements Driver {
       DatabaseRegistry.release(database);
       throw e instanceof SQLException s ? s : SqlErrors.of(e);
     }
+  }
+
+  /**
+   * The connection properties named like database settings ({@link EngineSettings#all()}, e.g.
+   * {@code hot.scan.parallelism}): they configure the database when this connection is the one that
+   * opens it, and are ignored while it is already open.
+   */
+  private static Config databaseConfig(Properties info) {
+    Properties settings = new Properties();
+    if (info != null) {
+      for (Setting<?> s : EngineSettings.all()) {
+        String v = info.getProperty(s.name());
+        if (v != null) {
+          settings.setProperty(s.name(), v);
+        }
+      }
+    }
+    return Config.parse(settings, EngineSettings.all());
   }
 
   /**
@@ -93,7 +114,7 @@ public final class ThermoDriver implements Driver {
       throws SQLException {
     SessionState state = new SessionState(database, user.name());
     try {
-      CalciteConnection calcite = calciteConnection(info);
+      CalciteConnection calcite = calciteConnection(info, new PlanCache(database));
       SchemaPlus root = calcite.getRootSchema();
       SchemaPlus schema = root.add(ThermoSchema.NAME, new ThermoSchema(database, state, state));
       schema.setCacheEnabled(false);
@@ -114,7 +135,8 @@ public final class ThermoDriver implements Driver {
     }
   }
 
-  private static CalciteConnection calciteConnection(Properties info) throws SQLException {
+  private static CalciteConnection calciteConnection(Properties info, PlanCache plans)
+      throws SQLException {
     Properties p = new Properties();
     if (info != null) {
       p.putAll(info);
@@ -126,10 +148,11 @@ public final class ThermoDriver implements Driver {
     p.setProperty("quotedCasing", "UNCHANGED");
     p.setProperty("caseSensitive", "true");
     p.setProperty("conformance", "LENIENT");
-    // ThermoPrepare: stock Calcite preparation minus a field-trimming bug (see its comment).
+    // ThermoPrepare: stock Calcite preparation minus a field-trimming bug (see its comment);
+    // PlanCache: plain statements reuse the connection's recent query plans.
     Connection c =
         new org.apache.calcite.jdbc.Driver()
-            .withPrepareFactory(io.thermocline.sql.schema.ThermoPrepare::new)
+            .withPrepareFactory(plans.around(io.thermocline.sql.schema.ThermoPrepare::new))
             .connect("jdbc:calcite:", p);
     return c.unwrap(CalciteConnection.class);
   }

@@ -16,6 +16,8 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.prepare.RelOptTableImpl;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
@@ -23,27 +25,46 @@ import org.apache.calcite.sql.SqlKind;
  * Replaces {@code Aggregate(EnumerableInterpreter(BindableTableScan))} over a {@link ThermoTable}
  * (the physical shape: Volcano matches children within the input's convention) by a scan of an
  * {@link AggregatedTable}, so GROUP BY columns with COUNT, SUM, MIN, MAX (and AVG of DOUBLE) run
- * inside the engine's tiers ($SUM0, Calcite's rewrite of SUM and AVG, included). Fires only when
- * every filter of the scan translates to an Expr and every call is plain (no DISTINCT, FILTER or
- * ordering). Stateless.
+ * inside the engine's tiers ($SUM0, Calcite's rewrite of SUM and AVG, included). {@link #BUCKETS}
+ * does the same with a Project in between whose group keys are time buckets of a TIMESTAMP column
+ * ({@code TIME_BUCKET('1 HOUR', ts)}, with or without a literal origin, or {@code FLOOR(ts TO
+ * HOUR)}, SECOND to DAY), which become the engine's bucket keys. Fires only when every filter of
+ * the scan translates to an Expr and every call is plain (no DISTINCT, FILTER or ordering).
+ * Stateless.
  */
 final class AggregatePushDownRule extends RelOptRule {
-  static final AggregatePushDownRule INSTANCE = new AggregatePushDownRule();
+  static final AggregatePushDownRule INSTANCE = new AggregatePushDownRule(false);
+
+  /** Over a Project of columns and time buckets (see the class comment). */
+  static final AggregatePushDownRule BUCKETS = new AggregatePushDownRule(true);
+
+  private final boolean projected;
 
   @SuppressWarnings("deprecation") // the operand DSL keeps this rule free of generated configs
-  private AggregatePushDownRule() {
+  private AggregatePushDownRule(boolean projected) {
     super(
-        operand(
-            Aggregate.class,
-            operand(
-                EnumerableInterpreter.class, operand(Bindables.BindableTableScan.class, none()))),
-        "ThermoAggregatePushDown");
+        projected
+            ? operand(
+                Aggregate.class,
+                operand(
+                    Project.class,
+                    operand(
+                        EnumerableInterpreter.class,
+                        operand(Bindables.BindableTableScan.class, none()))))
+            : operand(
+                Aggregate.class,
+                operand(
+                    EnumerableInterpreter.class,
+                    operand(Bindables.BindableTableScan.class, none()))),
+        projected ? "ThermoAggregateBucketPushDown" : "ThermoAggregatePushDown");
+    this.projected = projected;
   }
 
   @Override
   public void onMatch(RelOptRuleCall call) {
     Aggregate aggregate = call.rel(0);
-    Bindables.BindableTableScan scan = call.rel(2);
+    Project project = projected ? call.rel(1) : null;
+    Bindables.BindableTableScan scan = call.rel(projected ? 3 : 2);
     ThermoTable table = scan.getTable().unwrap(ThermoTable.class);
     if (table == null || aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       return;
@@ -58,9 +79,16 @@ final class AggregatePushDownRule extends RelOptRule {
     List<GroupKey> keys = new ArrayList<>();
     List<DataType> keyTypes = new ArrayList<>();
     for (int g : aggregate.getGroupSet()) {
-      int c = column(scan, g);
-      keys.add(GroupKey.column(schema.column(c).name()));
-      keyTypes.add(schema.column(c).type());
+      int c = column(project, scan, g);
+      GroupKey key =
+          c >= 0
+              ? GroupKey.column(schema.column(c).name())
+              : TimeBucketKeys.of(project.getProjects().get(g), scan, schema);
+      if (key == null) {
+        return;
+      }
+      keys.add(key);
+      keyTypes.add(schema.column(key.column()).type());
     }
     List<AggregateCall> calls = new ArrayList<>();
     List<DataType> argTypes = new ArrayList<>();
@@ -80,7 +108,10 @@ final class AggregatePushDownRule extends RelOptRule {
         argTypes.add(null);
         continue;
       }
-      int c = column(scan, a.getArgList().get(0));
+      int c = column(project, scan, a.getArgList().get(0));
+      if (c < 0) {
+        return;
+      }
       DataType type = schema.column(c).type();
       if ((f == AggFunction.AVG && type.kind() != TypeKind.DOUBLE)
           || (f == AggFunction.SUM && !numeric(type))) {
@@ -111,8 +142,14 @@ final class AggregatePushDownRule extends RelOptRule {
             Bindables.BindableTableScan.create(scan.getCluster(), relOptTable), 0.5));
   }
 
-  private static int column(Bindables.BindableTableScan scan, int field) {
-    return scan.projects == null ? field : scan.projects.get(field);
+  /** The table column behind an input field, or -1 if the Project computes that field. */
+  private static int column(Project project, Bindables.BindableTableScan scan, int field) {
+    if (project == null) {
+      return TimeBucketKeys.column(scan, field);
+    }
+    return project.getProjects().get(field) instanceof RexInputRef ref
+        ? TimeBucketKeys.column(scan, ref.getIndex())
+        : -1;
   }
 
   private static boolean numeric(DataType t) {

@@ -54,6 +54,7 @@ public final class ThermoTable extends AbstractTable
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
     context.getCluster().getPlanner().addRule(AggregatePushDownRule.INSTANCE);
+    context.getCluster().getPlanner().addRule(AggregatePushDownRule.BUCKETS);
     context.getCluster().getPlanner().addRule(TopNPushDownRule.SORT);
     context.getCluster().getPlanner().addRule(TopNPushDownRule.LIMIT);
     return LogicalTableScan.create(context.getCluster(), relOptTable, context.getTableHints());

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
  * Parses the interval text the series functions take ({@code '15 MINUTE'}, {@code 'INTERVAL 15
  * MINUTE'}, {@code 'INTERVAL ''1'' HOUR'}) into microseconds. A text argument rather than an SQL
  * INTERVAL because Calcite's user-defined functions cannot declare interval parameters; months and
- * years are refused because a grid needs a fixed step. Stateless.
+ * years are refused because a grid needs a fixed step. The SQL layer's time-bucket push-down reads
+ * widths with it too. Stateless.
  */
-final class SeriesInterval {
+public final class SeriesInterval {
   private static final Pattern TEXT =
       Pattern.compile(
           "\\s*(?:INTERVAL\\s+)?'?\\s*(\\d+)\\s*'?\\s*"
@@ -22,7 +23,7 @@ final class SeriesInterval {
   private SeriesInterval() {}
 
   /** The interval in microseconds; {@code function} names the caller in the error. */
-  static long micros(String text, String function) {
+  public static long micros(String text, String function) {
     if (text == null) {
       throw new ThermoException(ErrorCode.INVALID_ARGUMENT, function + ": the interval is NULL");
     }
