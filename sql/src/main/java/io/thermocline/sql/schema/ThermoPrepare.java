@@ -5,11 +5,14 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Program;
@@ -21,9 +24,11 @@ import org.apache.calcite.tools.Program;
  * narrows the outer input under a {@code $cor.B} that still counts fields of the untrimmed row; the
  * de-correlated join then keys on the wrong column (sqllogictest select1: {@code SELECT (SELECT
  * count(*) FROM t1 AS x WHERE x.b<t1.b) FROM t1} counted per {@code a}). Projections still reach
- * the engine scans through the planner's project rules. And joins of many tables are ordered
- * heuristically ({@link JoinOrderProgram}) instead of by exhaustive search. Stateless; a new
- * instance per statement.
+ * the engine scans through the planner's project rules. Joins of many tables are ordered
+ * heuristically ({@link JoinOrderProgram}) instead of by exhaustive search. Unary plus is the
+ * identity on any type ({@link UnaryPlusStripper}), and the semi-join rules skip inner joins with a
+ * global aggregate, which stock Calcite turns into wrong results ({@link KeyedSemiJoinRules}).
+ * Stateless; a new instance per statement.
  */
 public final class ThermoPrepare extends CalcitePrepareImpl {
   @Override
@@ -45,7 +50,22 @@ public final class ThermoPrepare extends CalcitePrepareImpl {
         enableBindable ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE);
   }
 
-  /** Stock preparation with field trimming off (see the class comment). */
+  @Override
+  protected RelOptPlanner createPlanner(
+      Context prepareContext,
+      org.apache.calcite.plan.Context externalContext,
+      RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    if (planner.removeRule(CoreRules.PROJECT_TO_SEMI_JOIN)) {
+      planner.addRule(KeyedSemiJoinRules.PROJECT);
+    }
+    if (planner.removeRule(CoreRules.JOIN_TO_SEMI_JOIN)) {
+      planner.addRule(KeyedSemiJoinRules.JOIN);
+    }
+    return planner;
+  }
+
+  /** Stock preparation with field trimming off and unary plus removed (see the class comment). */
   private static final class PreparingStmt extends CalcitePreparingStmt {
     PreparingStmt(
         CalcitePrepareImpl prepare,
@@ -65,6 +85,21 @@ public final class ThermoPrepare extends CalcitePrepareImpl {
           cluster,
           resultConvention,
           org.apache.calcite.sql2rel.StandardConvertletTable.INSTANCE);
+    }
+
+    @Override
+    public PreparedResult prepareSql(
+        SqlNode sqlQuery,
+        SqlNode sqlNodeOriginal,
+        Class<?> runtimeContextClass,
+        SqlValidator validator,
+        boolean needsValidation) {
+      return super.prepareSql(
+          UnaryPlusStripper.strip(sqlQuery),
+          sqlNodeOriginal,
+          runtimeContextClass,
+          validator,
+          needsValidation);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import net.hydromatic.sqllogictest.OptionsParser;
 import net.hydromatic.sqllogictest.SltTestFile;
@@ -12,7 +13,8 @@ import net.hydromatic.sqllogictest.SltTestFile;
 /**
  * Runs sqllogictest files (resources of the sql-logic-test jar, parsed with its PostgreSQL
  * skipif/onlyif policy, as Calcite runs them) against one database kind, a fresh database per file,
- * and totals the results. Not thread-safe; one run per instance.
+ * and totals the results. Thread-safe: files of one run may execute concurrently (each on its own
+ * database), and the runs of all database kinds may share one parsed file, which they only read.
  */
 final class SltRun {
   /** Opens a fresh, empty database for one test file. */
@@ -22,6 +24,7 @@ final class SltRun {
 
   private final String name;
   private final Databases databases;
+  // Guarded by this.
   private final List<BatchingSltExecutor.Failure> failures = new ArrayList<>();
   private int passed;
   private int failed;
@@ -36,52 +39,61 @@ final class SltRun {
     return name;
   }
 
-  int passed() {
+  synchronized int passed() {
     return passed;
   }
 
-  int failed() {
+  synchronized int failed() {
     return failed;
   }
 
-  long millis() {
+  synchronized long millis() {
     return nanos / 1_000_000;
   }
 
-  List<BatchingSltExecutor.Failure> failures() {
-    return failures;
+  /** The failures so far, by file (one file's in the order they occurred). */
+  synchronized List<BatchingSltExecutor.Failure> failures() {
+    List<BatchingSltExecutor.Failure> sorted = new ArrayList<>(failures);
+    sorted.sort(Comparator.comparing(BatchingSltExecutor.Failure::file));
+    return sorted;
   }
 
-  double passRate() {
+  synchronized double passRate() {
     int total = passed + failed;
     return total == 0 ? 0.0 : 100.0 * passed / total;
   }
 
-  /** Runs {@code file} (a path inside the jar, e.g. {@code test/select1.test}). */
-  void run(String file) throws Exception {
-    run(file, Integer.MAX_VALUE);
+  /** Parses {@code file} (a path inside the jar, e.g. {@code test/select1.test}). */
+  static SltTestFile parse(String file) throws Exception {
+    SltTestFile test = new SltTestFile(file);
+    test.parse(options());
+    return test;
   }
 
-  /** Runs {@code file}, checking its first {@code maxQueries} queries. */
-  void run(String file, int maxQueries) throws Exception {
-    OptionsParser.SuppliedOptions options = new OptionsParser(false, quiet(), quiet()).getOptions();
-    SltTestFile test = new SltTestFile(file);
-    test.parse(options);
+  /** Runs a parsed file, checking its first {@code maxQueries} queries. */
+  void run(SltTestFile test, int maxQueries) throws Exception {
+    OptionsParser.SuppliedOptions options = options();
     long start = System.nanoTime();
-    try (Connection c = databases.open(file)) {
+    try (Connection c = databases.open(test.toString())) {
       BatchingSltExecutor executor = new BatchingSltExecutor(options, c, maxQueries);
       executor.execute(test, options);
-      passed += executor.passed();
-      failed += executor.failed();
-      failures.addAll(executor.failures());
+      synchronized (this) {
+        passed += executor.passed();
+        failed += executor.failed();
+        failures.addAll(executor.failures());
+        nanos += System.nanoTime() - start;
+      }
     }
-    nanos += System.nanoTime() - start;
   }
 
-  String summary() {
+  synchronized String summary() {
     return String.format(
         "%-12s %6d passed %6d failed  %6.2f%%  %6.1f s",
         name, passed, failed, passRate(), nanos / 1e9);
+  }
+
+  private static OptionsParser.SuppliedOptions options() {
+    return new OptionsParser(false, quiet(), quiet()).getOptions();
   }
 
   private static PrintStream quiet() {
