@@ -1,16 +1,14 @@
 package io.thermocline.sql.jdbc;
 
+import static io.thermocline.sql.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,22 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FilterPushDownTest {
   @TempDir Path dir;
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          b.append(rs.getString(i)).append('|');
-        }
-        out.add(b.toString());
-      }
-      return out;
-    }
-  }
 
   @Test
   void explainShowsPushedFilterAndProjection() throws SQLException {

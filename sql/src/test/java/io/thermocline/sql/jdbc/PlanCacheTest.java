@@ -1,5 +1,6 @@
 package io.thermocline.sql.jdbc;
 
+import static io.thermocline.sql.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,8 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,26 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlanCacheTest {
   @TempDir Path dir;
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      return read(rs);
-    }
-  }
-
-  private static List<String> read(ResultSet rs) throws SQLException {
-    int n = rs.getMetaData().getColumnCount();
-    List<String> out = new ArrayList<>();
-    while (rs.next()) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 1; i <= n; i++) {
-        b.append(rs.getString(i)).append('|');
-      }
-      out.add(b.toString());
-    }
-    return out;
-  }
 
   private static void run(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {

@@ -1,5 +1,6 @@
 package io.thermocline.sql.schema;
 
+import static io.thermocline.sql.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thermocline.engine.move.MoveDirection;
@@ -7,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -164,21 +164,5 @@ class PlannerRewriteTest {
       out.add(row.substring(0, row.length() - 1));
     }
     return out;
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          b.append(rs.getString(i)).append('|');
-        }
-        out.add(b.toString());
-      }
-      return out;
-    }
   }
 }

@@ -1,5 +1,8 @@
 package io.thermocline.sql.schema;
 
+import static io.thermocline.sql.testing.JdbcRows.database;
+import static io.thermocline.sql.testing.JdbcRows.explain;
+import static io.thermocline.sql.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thermocline.common.expr.CompareOp;
@@ -21,7 +24,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -160,34 +162,5 @@ class PushDownTest {
       out.add(row.substring(0, row.indexOf('|')));
     }
     return out;
-  }
-
-  private static Database database(Connection c) throws SQLException {
-    CalciteConnection calcite = c.unwrap(CalciteConnection.class);
-    return calcite
-        .getRootSchema()
-        .getSubSchema(ThermoSchema.NAME)
-        .unwrap(ThermoSchema.class)
-        .database();
-  }
-
-  private static String explain(Connection c, String sql) throws SQLException {
-    return String.join("\n", rows(c, "EXPLAIN PLAN FOR " + sql));
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          b.append(rs.getString(i)).append('|');
-        }
-        out.add(b.toString());
-      }
-      return out;
-    }
   }
 }

@@ -1,22 +1,21 @@
 package io.thermocline.sql.schema;
 
+import static io.thermocline.sql.testing.JdbcRows.database;
+import static io.thermocline.sql.testing.JdbcRows.explain;
+import static io.thermocline.sql.testing.JdbcRows.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.thermocline.engine.Database;
 import io.thermocline.engine.move.MoveDirection;
 import io.thermocline.testkit.TestSeed;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,34 +109,6 @@ class TimeBucketPushDownTest {
             .as(kept)
             .doesNotContain("engine aggregate");
       }
-    }
-  }
-
-  private static Database database(Connection c) throws SQLException {
-    return c.unwrap(CalciteConnection.class)
-        .getRootSchema()
-        .getSubSchema(ThermoSchema.NAME)
-        .unwrap(ThermoSchema.class)
-        .database();
-  }
-
-  private static String explain(Connection c, String sql) throws SQLException {
-    return String.join("\n", rows(c, "EXPLAIN PLAN FOR " + sql));
-  }
-
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      List<String> out = new ArrayList<>();
-      while (rs.next()) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          b.append(rs.getString(i)).append('|');
-        }
-        out.add(b.toString());
-      }
-      return out;
     }
   }
 }
