@@ -3,12 +3,9 @@ package io.thermocline.engine;
 import io.thermocline.coldstore.ColdStore;
 import io.thermocline.coldstore.ColdStoreOptions;
 import io.thermocline.coldstore.ColdTable;
-import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.config.Config;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
-import io.thermocline.common.scan.BatchCursor;
-import io.thermocline.common.scan.ScanRequest;
 import io.thermocline.engine.catalog.Catalog;
 import io.thermocline.engine.catalog.CatalogEvent;
 import io.thermocline.engine.catalog.ColdCatalogStore;
@@ -28,11 +25,11 @@ import io.thermocline.engine.series.SeriesTables;
 import io.thermocline.engine.system.DatabaseExtension;
 import io.thermocline.engine.system.SystemCatalog;
 import io.thermocline.engine.table.HybridTable;
+import io.thermocline.engine.table.KeySetRebuild;
 import io.thermocline.engine.table.TableStats;
 import io.thermocline.engine.txn.CommitClock;
 import io.thermocline.engine.txn.CommitGate;
 import io.thermocline.engine.txn.Committer;
-import io.thermocline.engine.txn.KeySet;
 import io.thermocline.engine.txn.SnapshotRegistry;
 import io.thermocline.hotstore.ColumnPartition;
 import io.thermocline.hotstore.HotStoreSettings;
@@ -116,7 +113,7 @@ public final class Database implements AutoCloseable {
       }
       this.clock = CommitClock.continuingAfter(last);
       long k0 = System.nanoTime();
-      long keys = fillKeys(loaded.values(), last);
+      long keys = KeySetRebuild.rebuild(loaded.values(), last);
       this.keyFillTimings =
           String.format(
               Locale.ROOT, "key sets %d keys %d ms", keys, (System.nanoTime() - k0) / 1_000_000);
@@ -220,58 +217,6 @@ public final class Database implements AutoCloseable {
   private HybridTable newTable(TableDefinition d, ColdTable cold) {
     ColumnPartition hot = d.hasHot() ? SeriesTables.hotPartition(d, config) : null;
     return new HybridTable(d, hot, cold, SeriesTables.keySet(d), coldFileMinRows);
-  }
-
-  /**
-   * Rebuilds every table's key set at {@code snapshot}, tables in parallel (each set is its own);
-   * returns the keys added.
-   */
-  private static long fillKeys(Collection<HybridTable> all, long snapshot) {
-    return all.parallelStream().mapToLong(t -> fillKeys(t, snapshot)).sum();
-  }
-
-  /**
-   * Rebuilds a table's key set: sized up front from the rows the tiers store, filled from scans of
-   * only the columns the set reads ({@link KeySet#fillColumns}), a batch at a time.
-   */
-  private static long fillKeys(HybridTable t, long snapshot) {
-    KeySet keys = t.keys();
-    if (keys == null) {
-      return 0;
-    }
-    keys.reserve(storedRows(t));
-    ScanRequest request = ScanRequest.at(snapshot);
-    if (keys.fillColumns() != null) {
-      request = request.withProjection(keys.fillColumns());
-    }
-    try (BatchCursor c = t.scan(request)) {
-      for (ColumnBatch b = c.next(); b != null; b = c.next()) {
-        int twice = keys.addRows(b);
-        if (twice >= 0) {
-          throw new ThermoException(
-              ErrorCode.CORRUPT_FILE,
-              "table "
-                  + t.name()
-                  + " holds the primary key "
-                  + keys.describeFilled(b, twice)
-                  + " twice");
-        }
-      }
-    }
-    return keys.size();
-  }
-
-  /** Rows stored in a table's tiers, ended versions included: at least its live keys. */
-  private static long storedRows(HybridTable t) {
-    long n = 0;
-    if (t.hotPartition() != null) {
-      n += t.hotPartition().mainRowCount() + t.hotPartition().deltaRowCount();
-    }
-    io.thermocline.coldstore.ColdTableStats cold = t.coldStats();
-    if (cold != null) {
-      n += cold.fileRows() + cold.deltaRows();
-    }
-    return n;
   }
 
   // ---------------------------------------------------------------- sessions and tables
@@ -650,7 +595,6 @@ public final class Database implements AutoCloseable {
     return restart.replayed();
   }
 
-  /** The engine's write-ahead log. */
   /** Full and log backups of this database, their catalog and verify (see {@code Backups}). */
   public io.thermocline.engine.backup.Backups backups() {
     checkOpen();
@@ -680,6 +624,7 @@ public final class Database implements AutoCloseable {
     return coldStore;
   }
 
+  /** The engine's write-ahead log. */
   public CommitLog commitLog() {
     return log;
   }
