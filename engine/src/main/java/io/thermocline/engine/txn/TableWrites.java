@@ -1,5 +1,6 @@
 package io.thermocline.engine.txn;
 
+import io.thermocline.common.batch.BatchValidator;
 import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.expr.Expr;
 import io.thermocline.common.expr.ExprEvaluator;
@@ -69,7 +70,7 @@ public final class TableWrites {
 
   /** Buffers a batch of the full schema (validated here). */
   public void insertBatch(ColumnBatch batch) {
-    BatchValidation.check(table.name(), schema, batch);
+    BatchValidator.checkBatch(table.name(), schema, batch);
     if (series != null) {
       series.checkBatch(batch);
     }
@@ -146,7 +147,7 @@ public final class TableWrites {
   /** Applies {@code change} to a copy of {@code row} and checks the result against the schema. */
   public Object[] transform(RowTransform change, Object[] row) {
     Object[] out = change.apply(row.clone());
-    BatchValidation.checkRow(table.name(), schema, out);
+    BatchValidator.checkRow(table.name(), schema, out, 0);
     if (series != null) {
       series.checkRow(out);
     }
