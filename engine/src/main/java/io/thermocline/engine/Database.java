@@ -609,6 +609,17 @@ public final class Database implements AutoCloseable {
     return clock.whileLocked(action);
   }
 
+  /**
+   * Runs {@code action} while no checkpoint runs, so the hot checkpoint file and the log segments
+   * after it stay as they are (a backup links both). Waits for a running checkpoint; the lock is
+   * taken before the commit lock, as {@link #checkpoint} takes them.
+   */
+  public <T> T whileCheckpointLocked(java.util.function.Supplier<T> action) {
+    synchronized (checkpointLock) {
+      return action.get();
+    }
+  }
+
   /** Registers the newest commit id as a snapshot and returns it; pair with releaseSnapshot. */
   public long pinSnapshot() {
     return snapshots.register();

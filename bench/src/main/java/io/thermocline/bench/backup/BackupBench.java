@@ -4,9 +4,6 @@ import io.thermocline.bench.report.MultiPeerTable;
 import io.thermocline.bench.workload.DevopsWorkload;
 import io.thermocline.bench.workload.Workload;
 import io.thermocline.common.batch.ColumnBatch;
-import io.thermocline.common.schema.Column;
-import io.thermocline.common.schema.Schema;
-import io.thermocline.common.type.DataType;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.Session;
 import io.thermocline.engine.Thermocline;
@@ -30,9 +27,10 @@ import java.util.stream.Stream;
  * Full backup and restore of a data directory holding {@code rows} devops rows (half hot, half
  * cold, checkpointed) against a plain recursive copy of that directory, with and without an fsync
  * per file (a backup fsyncs every file it writes). Backups are measured twice: right after the
- * database's checkpoint (a backup then copies that checkpoint) and after one more commit (the hot
- * tier is scanned and encoded). Median of {@code runs}; the page cache is warm for all of them (the
- * copy runs once before measuring). Not thread-safe; one run at a time.
+ * database's checkpoint and after 100 more commits (a backup carries the checkpoint and the log
+ * since); the restore is followed by opening the restored directory, which replays that log. Median
+ * of {@code runs}; the page cache is warm for all of them (the copy runs once before measuring).
+ * Not thread-safe; one run at a time.
  */
 public final class BackupBench {
   private final long rows;
@@ -107,13 +105,14 @@ public final class BackupBench {
           mb(backupBytes) / backup[0],
           copyMbs,
           syncMbs);
-      // One commit after the checkpoint: the backup's image is past it, so the hot tier is
-      // scanned and encoded (the usual case on a database taking writes).
+      // Commits after the checkpoint (1 % more rows in 100 inserts): the backup carries the
+      // checkpoint and the log since, and a restored database replays that log when it opens.
+      long tailRows = Math.max(100, rows / 100);
+      Workload more = DevopsWorkload.generate(tailRows, 43, (int) Math.max(1, tailRows / 100));
       try (Session s = db.session()) {
-        s.createTable(
-            TableDefinition.cold(
-                "after_checkpoint",
-                new Schema(List.of(Column.notNull("id", DataType.BIGINT)), List.of(), null)));
+        for (ColumnBatch b : more.batches()) {
+          s.insertBatch("cpu", b);
+        }
       }
       double[] encoded =
           median(
@@ -124,7 +123,7 @@ public final class BackupBench {
               });
       backupBytes = last[0].totalBytes();
       table.add(
-          List.of("full backup past the checkpoint (hot tier encoded)"),
+          List.of("full backup 100 commits past the checkpoint (checkpoint + log)"),
           mb(backupBytes),
           encoded[0],
           encoded[1],
@@ -148,14 +147,31 @@ public final class BackupBench {
           mb(backupBytes) / restore[0],
           copyMbs,
           syncMbs);
+      double[] open =
+          median(
+              () -> {
+                long t = System.nanoTime();
+                try (Database restored = Thermocline.open(dir.resolve("restored"))) {
+                  return (System.nanoTime() - t) / 1e9;
+                }
+              });
+      table.add(
+          List.of("open the restored directory (checkpoint load + log replay)"),
+          mb(backupBytes),
+          open[0],
+          open[1],
+          mb(backupBytes) / open[0],
+          copyMbs,
+          syncMbs);
       table.note(
           String.format(
               Locale.ROOT,
               "data directory %.1f MB, backup %.1f MB (hot tier as a checkpoint of the rows, cold"
                   + " tier as files); median of %d runs each (wall and process CPU); %d copy threads; %d cores; page"
                   + " cache warm; copies are single-threaded Files.copy of the data directory; the first"
-                  + " backups copy the database's checkpoint (no commit since), the second set follows one"
-                  + " commit and encodes the hot tier; restore restores the last backup",
+                  + " backups are at the database's checkpoint (no commit since), the second set follows"
+                  + " 100 commits and carries their log; restore restores the last backup; the restored"
+                  + " directory is then opened (load + replay), as after any restore",
               mb(dataBytes),
               mb(backupBytes),
               runs,

@@ -33,7 +33,10 @@ final class ArchivedLog {
 
   private ArchivedLog() {}
 
-  /** Every engine record after {@code afterLsn} in {@code logs} (oldest backup first). */
+  /**
+   * Every engine record after {@code afterLsn} in the {@code wal/} files of {@code logs} (oldest
+   * backup first; a full backup that carries its checkpoint's log may lead).
+   */
   static List<Entry> read(
       BackupTarget target,
       List<BackupManifest> logs,
@@ -57,6 +60,9 @@ final class ArchivedLog {
     }
     try {
       Files.createDirectories(scratch);
+      for (BackupFile f : newest.values()) {
+        progress.addTotal(f.size());
+      }
       for (BackupFile f : newest.values()) {
         String name = f.path().substring(BackupRun.WAL.length());
         BackupVerifier.copyChecked(

@@ -6,6 +6,7 @@ import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.Database;
+import io.thermocline.engine.durability.HotCheckpoint;
 import io.thermocline.recovery.backup.BackupFile;
 import io.thermocline.recovery.backup.BackupKind;
 import io.thermocline.recovery.backup.BackupManifest;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one backup of a {@link ConsistentImage} into a target. Layout inside the backup: {@code
@@ -31,6 +34,7 @@ import java.util.stream.Stream;
  * backup). Stateless; one call per backup.
  */
 final class BackupRun {
+  private static final Logger LOG = LoggerFactory.getLogger(BackupRun.class);
   static final String HOT = "checkpoint/hot.ckpt";
   static final String COLD = "cold/";
   static final String WAL = "wal/";
@@ -38,6 +42,13 @@ final class BackupRun {
   static final String ATTR_HORIZON = "horizon.";
   static final String ATTR_TIME = "commitTimeMicros";
   static final String ATTR_FULL = "full";
+
+  /**
+   * In a full backup that carries the database's own checkpoint: that checkpoint's commit id C0.
+   * The backup's {@code wal/} then holds the log from its LSN ({@code fromLsn}) to the image's
+   * ({@code toLsn}), the commits in (C0, id].
+   */
+  static final String ATTR_HOT_CID = "hot.cid";
 
   private BackupRun() {}
 
@@ -66,7 +77,12 @@ final class BackupRun {
         BackupWriter.start(target.io(), target.path(), kind, label, now, threads, listener)) {
       long fromLsn = 0;
       if (kind == BackupKind.FULL) {
-        if (target.io() instanceof LocalFileIO) {
+        LinkedCheckpoint live = intact(image.linkedCheckpoint());
+        if (live != null) {
+          addLinked(w, live);
+          fromLsn = live.lsn();
+          attributes.put(ATTR_HOT_CID, Long.toString(live.cid()));
+        } else if (target.io() instanceof LocalFileIO) {
           // Written in place, overlapping the cold copies, instead of staged and copied.
           w.produce(HOT, (io, dest) -> image.writeHotCheckpoint(io, Path.of(dest)));
         } else {
@@ -94,6 +110,41 @@ final class BackupRun {
           fromLsn,
           image.lsn(),
           attributes);
+    }
+  }
+
+  /** {@code live} if its checkpoint's whole-file checksum holds; null (encode instead) if not. */
+  private static LinkedCheckpoint intact(LinkedCheckpoint live) {
+    if (live == null) {
+      return null;
+    }
+    try {
+      HotCheckpoint.verify(live.checkpoint());
+      return live;
+    } catch (ThermoException e) {
+      // A backup must not carry damage into the restore: encode the hot tier from memory.
+      LOG.warn(
+          "the hot checkpoint is damaged; the backup encodes the hot tier instead: {}",
+          e.getMessage());
+      return null;
+    }
+  }
+
+  /** The live checkpoint as the backup's, and the log segments after it up to the image. */
+  private static void addLinked(BackupWriter w, LinkedCheckpoint live) {
+    w.add(
+        LocalFileIO.INSTANCE,
+        live.checkpoint().toString(),
+        HOT,
+        Long.MAX_VALUE,
+        size(live.checkpoint()));
+    for (LinkedCheckpoint.Segment s : live.segments()) {
+      w.add(
+          LocalFileIO.INSTANCE,
+          s.path().toString(),
+          WAL + LinkedCheckpoint.name(s),
+          s.length(),
+          s.length());
     }
   }
 

@@ -109,7 +109,7 @@ public final class Backups implements AutoCloseable {
       }
       List<BackupManifest> chain = kind == BackupKind.LOG ? chainEnd(t) : List.of();
       BackupManifest previous = chain.isEmpty() ? null : chain.get(0);
-      try (ConsistentImage image = ConsistentImage.take(db)) {
+      try (ConsistentImage image = ConsistentImage.take(db, kind == BackupKind.FULL)) {
         l.imageTaken(image.cid());
         BackupManifest m =
             BackupRun.write(db, image, kind, t, label, databaseId, previous, chain, threads, l);

@@ -8,7 +8,6 @@ import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.durability.HotCheckpoint;
-import io.thermocline.engine.durability.HotCheckpointCopy;
 import io.thermocline.engine.table.HybridTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,11 +22,12 @@ import java.util.stream.Stream;
  * lock (no commit in progress, so every tier and the catalog are exactly at the newest published
  * id) it registers that id as a snapshot, notes the log position and takes a RocksDB checkpoint of
  * the cold metadata into a staging directory; the lock is held for the checkpoint only (a memtable
- * flush and hard links). Afterwards, with the snapshot registered: hot rows are read at the id into
- * a checkpoint file, and cold files stay on disk, since compaction deletes only files retired at or
- * before the oldest live snapshot and not pinned, and the image pins every file its copy lists (a
- * compaction that started before the image may retire, at an id at or below the image's, a file the
- * copy still references).
+ * flush and hard links). Still with no database checkpoint running, it then links the live hot
+ * checkpoint and the log after it up to the id ({@link LinkedCheckpoint}), which a backup carries
+ * instead of the hot rows; without one, hot rows are read at the id into a checkpoint file. Cold
+ * files stay on disk, since compaction deletes only files retired at or before the oldest live
+ * snapshot and not pinned, and the image pins every file its copy lists (a compaction that started
+ * before the image may retire, at an id at or below the image's, a file the copy still references).
  *
  * <p>Used by one thread. {@link #close} releases the snapshot (unless {@link #keepSnapshot} handed
  * it over) and deletes the staging directory.
@@ -43,6 +43,7 @@ final class ConsistentImage implements AutoCloseable {
   private final Path staging;
   private final ColdImage.Pins pins;
   private boolean snapshotKept;
+  private LinkedCheckpoint linked;
 
   private ConsistentImage(
       Database db,
@@ -61,8 +62,12 @@ final class ConsistentImage implements AutoCloseable {
     this.pins = pins;
   }
 
-  /** Fixes the image; the cold metadata copy is in {@link #coldMetadata()}. */
-  static ConsistentImage take(Database db) {
+  /**
+   * Fixes the image; the cold metadata copy is in {@link #coldMetadata()}.
+   *
+   * @param hot whether the hot tier is wanted (a full backup), so the live checkpoint is linked
+   */
+  static ConsistentImage take(Database db, boolean hot) {
     Path staging =
         db.dataDirectory()
             .resolve(DatabaseIdentity.DIRECTORY)
@@ -74,29 +79,45 @@ final class ConsistentImage implements AutoCloseable {
           ErrorCode.IO_ERROR, "cannot create the backup staging directory " + staging, e);
     }
     try {
-      return db.whileCommitLocked(
-          () -> {
-            long cid = db.pinSnapshot();
-            try {
-              List<HybridTable> hot = new ArrayList<>();
-              for (TableDefinition d : db.tables()) {
-                HybridTable t = db.table(d.name());
-                if (t.hasHot()) {
-                  hot.add(t);
-                }
-              }
-              ColdImage.Pins pins =
-                  ColdImage.checkpoint(db.coldStore(), staging.resolve(COLD_META));
-              long lsn = db.commitLog().acknowledgedLsn();
-              long time = Math.max(db.commitLog().lastTimeMicros(), 0);
-              return new ConsistentImage(db, cid, lsn, time, hot, staging, pins);
-            } catch (RuntimeException | Error e) {
-              db.releaseSnapshot(cid);
-              throw e;
-            }
-          });
+      return hot ? db.whileCheckpointLocked(() -> fix(db, staging, true)) : fix(db, staging, false);
     } catch (RuntimeException | Error e) {
       deleteTree(staging);
+      throw e;
+    }
+  }
+
+  /**
+   * With no checkpoint running: fixes the id under the commit lock, then links the live checkpoint
+   * and its log (outside the commit lock; later commits only append to the active segment).
+   */
+  private static ConsistentImage fix(Database db, Path staging, boolean hot) {
+    ConsistentImage image =
+        db.whileCommitLocked(
+            () -> {
+              long cid = db.pinSnapshot();
+              try {
+                List<HybridTable> hot = new ArrayList<>();
+                for (TableDefinition d : db.tables()) {
+                  HybridTable t = db.table(d.name());
+                  if (t.hasHot()) {
+                    hot.add(t);
+                  }
+                }
+                ColdImage.Pins pins =
+                    ColdImage.checkpoint(db.coldStore(), staging.resolve(COLD_META));
+                long lsn = db.commitLog().acknowledgedLsn();
+                long time = Math.max(db.commitLog().lastTimeMicros(), 0);
+                return new ConsistentImage(db, cid, lsn, time, hot, staging, pins);
+              } catch (RuntimeException | Error e) {
+                db.releaseSnapshot(cid);
+                throw e;
+              }
+            });
+    try {
+      image.linked = hot ? LinkedCheckpoint.link(db, staging, image.cid, image.lsn) : null;
+      return image;
+    } catch (RuntimeException | Error e) {
+      image.close();
       throw e;
     }
   }
@@ -124,6 +145,14 @@ final class ConsistentImage implements AutoCloseable {
   }
 
   /**
+   * The data directory's checkpoint and the log after it up to the image, linked; null if the hot
+   * tier must be encoded (see {@link LinkedCheckpoint#link}).
+   */
+  LinkedCheckpoint linkedCheckpoint() {
+    return linked;
+  }
+
+  /**
    * Writes the hot rows at the image's id into {@code file} (a {@code .../checkpoint/hot.ckpt}), as
    * a checkpoint whose log starts at LSN 1 (a restored database starts a new log); returns it.
    */
@@ -137,36 +166,8 @@ final class ConsistentImage implements AutoCloseable {
     if (!HotCheckpoint.file(dataDirectory).equals(file)) {
       throw new IllegalArgumentException("a hot checkpoint lives at checkpoint/hot.ckpt: " + file);
     }
-    if (!copyLiveCheckpoint(io, dataDirectory)) {
-      HotCheckpoint.write(io, dataDirectory, cid, 1, 0, hotTables);
-    }
+    HotCheckpoint.write(io, dataDirectory, cid, 1, 0, hotTables);
     return file;
-  }
-
-  /**
-   * When the database's own checkpoint is at the image's id it holds exactly the image's hot rows:
-   * copying its sections skips scanning and encoding the hot tier, the bulk of a backup's work. A
-   * hard link in the staging directory keeps the file read from unchanged while a new checkpoint
-   * replaces the live one. Returns false (nothing written) if it cannot be used; a damaged one is
-   * not copied, and the rows are then encoded from the hot tier as always.
-   */
-  private boolean copyLiveCheckpoint(FileIO io, Path dataDirectory) {
-    Path live = HotCheckpoint.file(db.dataDirectory());
-    Path linked = staging.resolve("live");
-    Path link = HotCheckpoint.file(linked);
-    try {
-      Files.createDirectories(link.getParent());
-      Files.createLink(link, live);
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return false; // no checkpoint yet, or no hard links here
-    }
-    try {
-      return HotCheckpointCopy.write(io, linked, dataDirectory, cid, 1, 0, hotTables);
-    } catch (ThermoException e) {
-      return false;
-    } finally {
-      deleteTree(linked);
-    }
   }
 
   /** The cold tables and files of the metadata copy. */

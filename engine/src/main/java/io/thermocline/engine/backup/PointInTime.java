@@ -78,8 +78,13 @@ final class PointInTime {
     return out;
   }
 
+  /**
+   * @param hotCid the commit id of the full backup's hot checkpoint: records of later commits are
+   *     re-applied
+   */
   static Plan plan(
       BackupManifest full,
+      long hotCid,
       List<BackupManifest> chain,
       List<ArchivedLog.Entry> records,
       RestoreOptions options) {
@@ -129,7 +134,7 @@ final class PointInTime {
     checkHorizons(image, t);
     List<ArchivedLog.Entry> keep = new ArrayList<>();
     for (ArchivedLog.Entry e : records) {
-      if (e.cid() <= c || e.cid() > image.commitId()) {
+      if (e.cid() <= hotCid || e.cid() > image.commitId()) {
         continue;
       }
       if (e.cid() <= t) {

@@ -5,6 +5,7 @@ import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.DataDirectoryLock;
 import io.thermocline.engine.durability.CommitRecord;
+import io.thermocline.engine.durability.HotCheckpoint;
 import io.thermocline.recovery.backup.BackupCatalog;
 import io.thermocline.recovery.backup.BackupFile;
 import io.thermocline.recovery.backup.BackupKind;
@@ -89,17 +90,32 @@ final class Restore {
     List<BackupManifest> applied = new ArrayList<>();
     List<ArchivedLog.Entry> keep = new ArrayList<>();
     long reached = full.commitId();
+    HotCheckpoint.Position hot = hotPosition(full);
+    boolean tail = full.attribute(BackupRun.ATTR_HOT_CID, null) != null;
+    Path scratch = dir.resolve("backup").resolve("restore-log");
     if (options.pointInTime()) {
       List<BackupManifest> chain = PointInTime.needed(PointInTime.chain(target, full), options);
-      List<ArchivedLog.Entry> records =
-          ArchivedLog.read(
-              target, chain, full.toLsn(), dir.resolve("backup").resolve("pitr-log"), progress);
-      ConsistentImage.deleteTree(dir.resolve("backup").resolve("pitr-log"));
-      PointInTime.Plan plan = PointInTime.plan(full, chain, records, options);
+      List<BackupManifest> logs = new ArrayList<>(chain);
+      if (tail) {
+        logs.add(0, full);
+      }
+      long after = tail ? hot.lsn() - 1 : full.toLsn();
+      List<ArchivedLog.Entry> records = ArchivedLog.read(target, logs, after, scratch, progress);
+      ConsistentImage.deleteTree(scratch);
+      PointInTime.Plan plan = PointInTime.plan(full, hot.cid(), chain, records, options);
       image = plan.image();
       applied = plan.logs();
       keep = plan.records();
       reached = plan.commitId();
+    } else if (tail) {
+      // The full backup's own log: the commits between its checkpoint and its id.
+      for (ArchivedLog.Entry e :
+          ArchivedLog.read(target, List.of(full), hot.lsn() - 1, scratch, progress)) {
+        if (e.lsn() <= full.toLsn()) {
+          keep.add(e);
+        }
+      }
+      ConsistentImage.deleteTree(scratch);
     }
     long bytes = 0;
     List<BackupFile> files = new ArrayList<>();
@@ -122,7 +138,18 @@ final class Restore {
       }
     }
     copyAll(target, files, dir, options.config().get(BackupSettings.COPY_THREADS), progress);
-    writeLog(dir, keep, options);
+    HotCheckpoint.Position copied = HotCheckpoint.position(dir);
+    if (copied == null || !copied.equals(hot)) {
+      throw new ThermoException(
+          ErrorCode.BACKUP_DAMAGED,
+          "the hot checkpoint of backup "
+              + full.id()
+              + " is at "
+              + copied
+              + " but its manifest expects "
+              + hot);
+    }
+    writeLog(dir, keep, hot.lsn(), options);
     List<String> logIds = new ArrayList<>();
     for (BackupManifest m : applied) {
       logIds.add(m.id());
@@ -208,23 +235,40 @@ final class Restore {
     return f;
   }
 
-  /** A new log under {@code <dir>/wal} holding {@code records} (raw payloads, in log order). */
-  private static void writeLog(Path dir, List<ArchivedLog.Entry> records, RestoreOptions o) {
-    Path wal = dir.resolve("wal");
+  /**
+   * Where the full backup's hot checkpoint stands: at the checkpoint's id with the log from its LSN
+   * when the backup carries the database's own checkpoint and log, else at the backup's id with a
+   * log from LSN 1 (an encoded checkpoint).
+   */
+  private static HotCheckpoint.Position hotPosition(BackupManifest full) {
+    String hotCid = full.attribute(BackupRun.ATTR_HOT_CID, null);
     try {
-      Files.createDirectories(wal);
-    } catch (IOException e) {
-      throw new ThermoException(ErrorCode.IO_ERROR, "cannot create " + wal, e);
+      return hotCid == null
+          ? new HotCheckpoint.Position(full.commitId(), 1)
+          : new HotCheckpoint.Position(Long.parseLong(hotCid), full.fromLsn());
+    } catch (NumberFormatException e) {
+      throw new ThermoException(
+          ErrorCode.BACKUP_DAMAGED,
+          "backup " + full.id() + " has a malformed " + BackupRun.ATTR_HOT_CID + ": " + hotCid);
     }
-    if (records.isEmpty()) {
-      return;
-    }
-    try (WriteAheadLog log = WriteAheadLog.open(LocalFileIO.INSTANCE, wal.toString(), o.config())) {
-      long last = 0;
+  }
+
+  /**
+   * A new log under {@code <dir>/wal} that starts at {@code firstLsn}, the first record the
+   * restored checkpoint does not cover, holding {@code records} (raw payloads, in log order).
+   */
+  private static void writeLog(
+      Path dir, List<ArchivedLog.Entry> records, long firstLsn, RestoreOptions o) {
+    Path wal = dir.resolve("wal");
+    try (WriteAheadLog log =
+        WriteAheadLog.create(LocalFileIO.INSTANCE, wal.toString(), o.config(), firstLsn)) {
+      long last = firstLsn - 1;
       for (ArchivedLog.Entry e : records) {
         last = log.appendNoWait(e.cid(), CommitRecord.WAL_TYPE, e.payload());
       }
-      log.awaitAcknowledged(last);
+      if (last >= firstLsn) {
+        log.awaitAcknowledged(last);
+      }
     }
   }
 

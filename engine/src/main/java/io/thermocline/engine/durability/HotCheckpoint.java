@@ -4,6 +4,7 @@ import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.error.CorruptFileException;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
+import io.thermocline.common.format.FileFormat;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.common.schema.Schema;
@@ -73,7 +74,36 @@ public final class HotCheckpoint {
     static final Image NONE = new Image(null, VERSION, 0, 1, 0, List.of());
   }
 
+  /** Where a checkpoint stands: commits up to {@code cid}, log records from {@code lsn} on. */
+  public record Position(long cid, long lsn) {}
+
   private HotCheckpoint() {}
+
+  /**
+   * The position of the checkpoint in {@code dataDirectory} (its meta section verified), or null if
+   * there is none.
+   *
+   * @throws ThermoException {@link ErrorCode#CORRUPT_FILE} naming the file if its index or meta
+   *     section is damaged, {@link ErrorCode#FORMAT_TOO_NEW} if a newer build wrote it
+   */
+  public static Position position(Path dataDirectory) {
+    Image image = readMeta(dataDirectory);
+    return image.file() == null ? null : new Position(image.cid(), image.lsn());
+  }
+
+  /**
+   * Checks the whole-file checksum of the checkpoint file {@code file} (every byte read once).
+   *
+   * @throws CorruptFileException naming the file if it does not match
+   */
+  public static void verify(Path file) {
+    try {
+      // The whole-file CRC32C covers every section: one pass, not one per section as well.
+      FileFormat.verifyChecksum(LocalFileIO.INSTANCE.open(file.toString()));
+    } catch (IOException e) {
+      throw new ThermoException(ErrorCode.IO_ERROR, "cannot read the checkpoint " + file, e);
+    }
+  }
 
   public static Path file(Path dataDirectory) {
     return dataDirectory.resolve("checkpoint").resolve("hot.ckpt");

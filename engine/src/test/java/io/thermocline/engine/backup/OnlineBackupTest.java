@@ -96,6 +96,10 @@ class OnlineBackupTest {
         }
       }
       assertThat(failure.get()).as("seed %d", seed).isNull();
+      // The first backup encodes the hot tier (no checkpoint yet), the later ones carry the
+      // checkpoint taken after the one before and the log since.
+      assertThat(taken.get(0).attribute(BackupRun.ATTR_HOT_CID, null)).isNull();
+      assertThat(taken.get(2).attribute(BackupRun.ATTR_HOT_CID, null)).isNotNull();
       assertThat(db.backups().list(target))
           .extracting(BackupCatalog.Entry::status)
           .containsOnly(BackupStatus.COMPLETE);

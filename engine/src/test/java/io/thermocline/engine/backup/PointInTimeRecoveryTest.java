@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Point-in-time recovery: a full backup, commits of every kind (hot and cold inserts, updates,
@@ -52,8 +53,14 @@ class PointInTimeRecoveryTest {
         .with(WalSettings.SEGMENT_BYTES, 16_384L);
   }
 
-  @Test
-  void restoreToAnyCommitBetweenBackupsYieldsExactlyTheCommitsBeforeIt() throws Exception {
+  /**
+   * @param fullCarriesLog whether the full backup carries the database's checkpoint and the log
+   *     after it (a checkpoint precedes it) or an encoded hot tier (no checkpoint yet)
+   */
+  @ParameterizedTest(name = "full backup carries its checkpoint's log: {0}")
+  @ValueSource(booleans = {false, true})
+  void restoreToAnyCommitBetweenBackupsYieldsExactlyTheCommitsBeforeIt(boolean fullCarriesLog)
+      throws Exception {
     Path data = tmp.resolve("data");
     List<Point> points = new ArrayList<>();
     BackupManifest full;
@@ -67,7 +74,14 @@ class PointInTimeRecoveryTest {
       OnlineBackupTest.insert(s, "events", ids, 1_000, r);
       OnlineBackupTest.insert(s, "cold_only", ids, 300, r);
       db.moveBatch("events", MoveDirection.TO_COLD, 200);
+      if (fullCarriesLog) {
+        db.checkpoint();
+        for (int i = 0; i < 5; i++) {
+          commitOne(db, s, ids, r);
+        }
+      }
       full = db.backups().create(null, "base", null);
+      assertThat(full.attribute(BackupRun.ATTR_HOT_CID, null) != null).isEqualTo(fullCarriesLog);
       points.add(point(db, full.commitId()));
       for (int round = 0; round < 3; round++) {
         for (int i = 0; i < 8; i++) {

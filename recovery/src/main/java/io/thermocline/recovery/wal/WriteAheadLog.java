@@ -115,6 +115,53 @@ public final class WriteAheadLog implements AutoCloseable {
   }
 
   /**
+   * Creates a log in {@code directory}, which must hold none, whose first record will get LSN
+   * {@code firstLsn}. A restored data directory needs it: its hot checkpoint names the first log
+   * record it does not cover, and the log written next to it must continue from there, or a restart
+   * would skip the first commits made after the restore.
+   *
+   * @throws ThermoException {@link ErrorCode#INVALID_ARGUMENT} if the directory holds a log already
+   *     or {@code firstLsn < 1}
+   */
+  public static WriteAheadLog create(FileIO io, String directory, Config config, long firstLsn) {
+    if (firstLsn < 1) {
+      throw new ThermoException(
+          ErrorCode.INVALID_ARGUMENT, "a log starts at LSN 1 or later, not " + firstLsn);
+    }
+    WalSettings settings = WalSettings.from(config);
+    try {
+      LogRecovery.Result found = LogRecovery.recover(io, directory);
+      if (found.active() != null || !found.sealed().isEmpty()) {
+        throw new ThermoException(
+            ErrorCode.INVALID_ARGUMENT,
+            "cannot create a write-ahead log in " + directory + ": it holds one already");
+      }
+      ActiveSegment active = ActiveSegment.create(io, directory, firstLsn, settings);
+      LogRecovery.Result empty =
+          new LogRecovery.Result(
+              List.of(),
+              null,
+              null,
+              0,
+              firstLsn,
+              new RecoveryReport(1, firstLsn, firstLsn - 1, null, 0, 0, null));
+      return new WriteAheadLog(
+          io,
+          directory,
+          settings,
+          SegmentRetention.NONE,
+          empty,
+          active,
+          List.of(new SegmentList.Entry(active.path(), firstLsn)));
+    } catch (IOException e) {
+      throw new ThermoException(
+          ErrorCode.IO_ERROR,
+          "cannot create the write-ahead log in " + directory + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
    * Appends a record and waits until it is acknowledged: durable under {@link FsyncPolicy#SYNC},
    * written under {@link FsyncPolicy#BATCH}. The caller must not change {@code payload} until this
    * returns.

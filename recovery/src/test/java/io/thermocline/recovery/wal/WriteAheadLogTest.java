@@ -58,6 +58,31 @@ class WriteAheadLogTest {
   }
 
   @Test
+  void aCreatedLogStartsAtItsFirstLsnAndContinuesThereAfterReopen() {
+    try (WriteAheadLog wal = WriteAheadLog.create(IO, walDir(), Config.defaults(), 1_000)) {
+      assertThat(wal.firstLsn()).isEqualTo(1_000);
+      assertThat(wal.acknowledgedLsn()).isEqualTo(999);
+      assertThat(wal.append(1, 1, Payloads.of(1, 10))).isEqualTo(1_000);
+    }
+    try (WriteAheadLog wal = WriteAheadLog.open(IO, walDir(), Config.defaults())) {
+      assertThat(wal.recoveryReport().firstLsn()).isEqualTo(1_000);
+      List<WalRecord> records = new ArrayList<>();
+      wal.replay(1_000, records::add);
+      assertThat(records).extracting(WalRecord::lsn).containsExactly(1_000L);
+      assertThat(wal.append(2, 1, Payloads.of(2, 10))).isEqualTo(1_001);
+    }
+    // An empty created log (nothing appended) keeps its first LSN across a reopen as well.
+    String other = dir.resolve("empty").toString();
+    WriteAheadLog.create(IO, other, Config.defaults(), 77).close();
+    try (WriteAheadLog wal = WriteAheadLog.open(IO, other, Config.defaults())) {
+      assertThat(wal.append(1, 1, Payloads.of(1, 10))).isEqualTo(77);
+    }
+    assertThatThrownBy(() -> WriteAheadLog.create(IO, walDir(), Config.defaults(), 5))
+        .isInstanceOf(ThermoException.class)
+        .hasMessageContaining("holds one already");
+  }
+
+  @Test
   void replayFromAnLsnSkipsEarlierRecordsAcrossSegments() {
     try (WriteAheadLog wal = WriteAheadLog.open(IO, walDir(), smallSegments())) {
       for (long lsn = 1; lsn <= 200; lsn++) {

@@ -3,20 +3,22 @@ package io.thermocline.engine.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thermocline.common.config.Config;
+import io.thermocline.common.expr.Expr;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.Database;
 import io.thermocline.engine.EngineSettings;
 import io.thermocline.engine.Session;
 import io.thermocline.engine.Thermocline;
+import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.durability.HotCheckpoint;
 import io.thermocline.engine.move.MoveDirection;
 import io.thermocline.recovery.backup.BackupManifest;
 import io.thermocline.recovery.backup.BackupVerifier;
 import io.thermocline.recovery.checkpoint.CheckpointFile;
-import io.thermocline.recovery.checkpoint.CheckpointReader;
 import io.thermocline.recovery.checkpoint.CheckpointSection;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -25,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full backup at the id of the database's own checkpoint copies that checkpoint's row sections
- * instead of encoding the hot tier; a damaged live checkpoint is encoded around, never copied. Both
- * restore to exactly the backup's commit id, and the restored database takes new commits across a
- * restart.
+ * A full backup carries the database's own checkpoint, unchanged, and the log records after it up
+ * to the backup's id instead of encoding the hot tier; a damaged live checkpoint is encoded around,
+ * never copied. Every variant restores to exactly the backup's commit id, and the restored database
+ * takes new commits that survive a restart (its log continues at the checkpoint's LSN).
  */
-class BackupCheckpointCopyTest {
+class BackupLiveCheckpointTest {
   @TempDir Path tmp;
 
   /** No background checkpoints: the live checkpoint is the one the test wrote (or damaged). */
@@ -39,31 +41,54 @@ class BackupCheckpointCopyTest {
   }
 
   @Test
-  void aBackupAtTheCheckpointsIdCopiesItsRowSections() throws IOException {
+  void aBackupCarriesTheLiveCheckpointAndTheLogAfterIt() throws IOException {
     Path data = tmp.resolve("data");
     String target = tmp.resolve("backups").toString();
     BackupManifest m;
     Map<String, BackupFixture.Checksum> expected;
     try (Database db = Thermocline.open(data, config())) {
       fill(db);
-      db.checkpoint();
+      long checkpointCid = db.checkpoint();
+      // Inserts, updates, deletes and a move after the checkpoint: they travel as log records.
+      try (Session s = db.session()) {
+        OnlineBackupTest.insert(s, "events", new AtomicLong(500_000), 700, new Random(9));
+        OnlineBackupTest.insert(s, "hot_only", new AtomicLong(600_000), 300, new Random(10));
+        s.delete("hot_only", Expr.lt("id", 6_500L));
+        s.update(
+            "events",
+            Expr.and(Expr.ge("id", 100L), Expr.lt("id", 900L)),
+            Map.of(TableDefinition.DEFAULT_AGING_FLAG, true));
+      }
+      db.moveBatch("events", MoveDirection.TO_COLD, 400);
+      expected = BackupFixture.checksums(db);
+      m = db.backups().create(target, "after-checkpoint", null);
+      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isEqualTo(Long.toString(checkpointCid));
+      assertThat(m.commitId()).isGreaterThan(checkpointCid);
+      assertThat(m.files()).anyMatch(f -> f.path().startsWith(BackupRun.WAL));
+      assertThat(Files.readAllBytes(Path.of(target, m.id(), BackupRun.HOT)))
+          .isEqualTo(Files.readAllBytes(HotCheckpoint.file(data)));
+      assertThat(BackupVerifier.verify(LocalFileIO.INSTANCE, target, m.id(), null).intact())
+          .isTrue();
+    }
+    restoreAndCheck(target, m, expected);
+  }
+
+  @Test
+  void aBackupAtTheCheckpointsIdCarriesNoLogAndTheRestoredLogContinuesAfterIt() throws IOException {
+    Path data = tmp.resolve("data");
+    String target = tmp.resolve("backups").toString();
+    BackupManifest m;
+    Map<String, BackupFixture.Checksum> expected;
+    try (Database db = Thermocline.open(data, config())) {
+      fill(db);
+      long cid = db.checkpoint();
       expected = BackupFixture.checksums(db);
       m = db.backups().create(target, "at-checkpoint", null);
-      Path copied = Path.of(target, m.id(), BackupRun.HOT);
-      CheckpointReader live =
-          CheckpointFile.open(LocalFileIO.INSTANCE, HotCheckpoint.file(data).toString());
-      CheckpointReader backup = CheckpointFile.open(LocalFileIO.INSTANCE, copied.toString());
-      int hot = 0;
-      for (CheckpointSection s : live.sections()) {
-        if (s.name().startsWith("hot/")) {
-          hot++;
-          assertThat(backup.readSection(s.name()))
-              .as(s.name())
-              .isEqualTo(live.readSection(s.name()));
-        }
-      }
-      assertThat(hot).isGreaterThanOrEqualTo(2);
+      assertThat(m.commitId()).isEqualTo(cid);
+      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isEqualTo(Long.toString(cid));
+      assertThat(m.files()).noneMatch(f -> f.path().startsWith(BackupRun.WAL));
     }
+    // The checkpoint names an LSN far past 1: commits after the restore must be replayed anyway.
     restoreAndCheck(target, m, expected);
   }
 
@@ -82,10 +107,27 @@ class BackupCheckpointCopyTest {
       flip(live, first.offset() + first.length() / 2);
       expected = BackupFixture.checksums(db);
       m = db.backups().create(target, "damaged-live", null);
+      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isNull();
       assertThat(BackupVerifier.verify(LocalFileIO.INSTANCE, target, m.id(), null).intact())
           .isTrue();
       // Repair the live checkpoint so the database closes as it would have.
       flip(live, first.offset() + first.length() / 2);
+    }
+    restoreAndCheck(target, m, expected);
+  }
+
+  @Test
+  void aDatabaseWithoutACheckpointIsEncoded() throws IOException {
+    Path data = tmp.resolve("data");
+    String target = tmp.resolve("backups").toString();
+    BackupManifest m;
+    Map<String, BackupFixture.Checksum> expected;
+    try (Database db = Thermocline.open(data, config())) {
+      fill(db);
+      assertThat(Files.exists(HotCheckpoint.file(data))).isFalse();
+      expected = BackupFixture.checksums(db);
+      m = db.backups().create(target, "no-checkpoint", null);
+      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isNull();
     }
     restoreAndCheck(target, m, expected);
   }

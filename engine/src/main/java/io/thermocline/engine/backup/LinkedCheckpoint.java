@@ -1,0 +1,88 @@
+package io.thermocline.engine.backup;
+
+import io.thermocline.common.error.ThermoException;
+import io.thermocline.engine.Database;
+import io.thermocline.engine.durability.HotCheckpoint;
+import io.thermocline.recovery.wal.WalSegment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The data directory's own hot checkpoint and the log segments after it, hard-linked into a
+ * backup's staging directory while the image is fixed. Together they hold the hot tier at the
+ * image's id: a restore copies the checkpoint (at an id C0 at or below the image's) and re-writes
+ * the log records from its LSN up to the image's, and opening the restored directory replays them
+ * exactly as a restart would. A backup then copies files instead of scanning and encoding the hot
+ * tier.
+ *
+ * <p>The links are taken while no checkpoint runs and no commit is in progress, so the checkpoint
+ * and the segments agree, and they keep the bytes alive when a later checkpoint replaces the file
+ * or truncates the log. Each segment's length at that moment bounds its copy: every record up to
+ * the image's LSN was written by then. Immutable once made; {@code staging} is the caller's to
+ * delete.
+ *
+ * @param checkpoint the link of {@code checkpoint/hot.ckpt}
+ * @param cid the checkpoint's commit id C0
+ * @param lsn the first log record the checkpoint does not cover
+ * @param segments the segments holding the records {@code lsn..}image LSN, oldest first
+ */
+record LinkedCheckpoint(Path checkpoint, long cid, long lsn, List<Segment> segments) {
+
+  /** One linked log segment and the bytes of it to copy. */
+  record Segment(Path path, long length) {}
+
+  /**
+   * Links the live checkpoint and the log from its LSN to {@code imageLsn} under {@code staging};
+   * call it with the checkpoint and commit locks held. Returns null (leaving nothing behind) when
+   * there is no checkpoint, it is newer than the image, hard links are not possible here, or the
+   * log no longer reaches back to it; the hot tier is then encoded instead.
+   */
+  static LinkedCheckpoint link(Database db, Path staging, long imageCid, long imageLsn) {
+    Path dir = staging.resolve("live");
+    try {
+      HotCheckpoint.Position at = HotCheckpoint.position(db.dataDirectory());
+      if (at == null || at.cid() > imageCid || at.lsn() > imageLsn + 1) {
+        return null;
+      }
+      Files.createDirectories(dir);
+      Path checkpoint = dir.resolve("hot.ckpt");
+      Files.createLink(checkpoint, HotCheckpoint.file(db.dataDirectory()));
+      List<Segment> segments = new ArrayList<>();
+      long next = at.lsn();
+      for (WalSegment s : db.commitLog().wal().segments()) {
+        if (next > imageLsn) {
+          break;
+        }
+        if (s.lastLsn() < next) {
+          continue;
+        }
+        if (s.firstLsn() > next) {
+          ConsistentImage.deleteTree(dir);
+          return null; // a gap: the log does not reach back to the checkpoint
+        }
+        Path source = Path.of(s.path());
+        Path link = dir.resolve(source.getFileName());
+        Files.createLink(link, source);
+        segments.add(new Segment(link, Files.size(link)));
+        next = s.lastLsn() + 1;
+      }
+      if (next <= imageLsn) {
+        ConsistentImage.deleteTree(dir);
+        return null;
+      }
+      return new LinkedCheckpoint(checkpoint, at.cid(), at.lsn(), List.copyOf(segments));
+    } catch (IOException | UnsupportedOperationException | SecurityException | ThermoException e) {
+      // No hard links on this file system, or a damaged meta section: encode the hot tier.
+      ConsistentImage.deleteTree(dir);
+      return null;
+    }
+  }
+
+  /** The link's file name inside a backup's {@code wal/} directory. */
+  static String name(Segment s) {
+    return s.path().getFileName().toString();
+  }
+}
