@@ -90,7 +90,7 @@ final class ConsistentImage implements AutoCloseable {
    * With no checkpoint running: fixes the id under the commit lock, then links the live checkpoint
    * and its log (outside the commit lock; later commits only append to the active segment).
    */
-  private static ConsistentImage fix(Database db, Path staging, boolean hot) {
+  private static ConsistentImage fix(Database db, Path staging, boolean linkHot) {
     ConsistentImage image =
         db.whileCommitLocked(
             () -> {
@@ -114,7 +114,7 @@ final class ConsistentImage implements AutoCloseable {
               }
             });
     try {
-      image.linked = hot ? LinkedCheckpoint.link(db, staging, image.cid, image.lsn) : null;
+      image.linked = linkHot ? LinkedCheckpoint.link(db, staging, image.cid, image.lsn) : null;
       return image;
     } catch (RuntimeException | Error e) {
       image.close();
