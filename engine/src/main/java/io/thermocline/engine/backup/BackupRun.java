@@ -12,6 +12,7 @@ import io.thermocline.recovery.backup.BackupKind;
 import io.thermocline.recovery.backup.BackupManifest;
 import io.thermocline.recovery.backup.BackupWriter;
 import io.thermocline.recovery.backup.ProgressListener;
+import io.thermocline.recovery.wal.WalExport;
 import io.thermocline.recovery.wal.WalSegment;
 import java.io.IOException;
 import java.net.URI;
@@ -130,7 +131,10 @@ final class BackupRun {
     }
   }
 
-  /** The live checkpoint as the backup's, and the log segments after it up to the image. */
+  /**
+   * The live checkpoint as the backup's, and the log records after it up to the image as one
+   * exported segment (none if the checkpoint is at the image's id).
+   */
   private static void addLinked(BackupWriter w, LinkedCheckpoint live) {
     w.add(
         LocalFileIO.INSTANCE,
@@ -138,14 +142,15 @@ final class BackupRun {
         HOT,
         Long.MAX_VALUE,
         size(live.checkpoint()));
-    for (LinkedCheckpoint.Segment s : live.segments()) {
-      w.add(
-          LocalFileIO.INSTANCE,
-          s.path().toString(),
-          WAL + LinkedCheckpoint.name(s),
-          s.length(),
-          s.length());
+    if (live.imageLsn() < live.lsn()) {
+      return;
     }
+    List<String> sources = live.segments().stream().map(Path::toString).toList();
+    // Written straight into the target (hashed while written on a local one, read back elsewhere).
+    w.produce(
+        WAL + WalExport.fileName(live.lsn()),
+        (io, dest) ->
+            WalExport.write(LocalFileIO.INSTANCE, sources, live.lsn(), live.imageLsn(), io, dest));
   }
 
   private static void addColdMeta(BackupWriter w, Path dir) {

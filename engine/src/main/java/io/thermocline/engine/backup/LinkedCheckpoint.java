@@ -27,12 +27,10 @@ import java.util.List;
  * @param checkpoint the link of {@code checkpoint/hot.ckpt}
  * @param cid the checkpoint's commit id C0
  * @param lsn the first log record the checkpoint does not cover
- * @param segments the segments holding the records {@code lsn..}image LSN, oldest first
+ * @param imageLsn the image's LSN, the last record the backup needs
+ * @param segments the linked segments holding the records {@code lsn..imageLsn}, oldest first
  */
-record LinkedCheckpoint(Path checkpoint, long cid, long lsn, List<Segment> segments) {
-
-  /** One linked log segment and the bytes of it to copy. */
-  record Segment(Path path, long length) {}
+record LinkedCheckpoint(Path checkpoint, long cid, long lsn, long imageLsn, List<Path> segments) {
 
   /**
    * Links the live checkpoint and the log from its LSN to {@code imageLsn} under {@code staging};
@@ -50,7 +48,7 @@ record LinkedCheckpoint(Path checkpoint, long cid, long lsn, List<Segment> segme
       Files.createDirectories(dir);
       Path checkpoint = dir.resolve("hot.ckpt");
       Files.createLink(checkpoint, HotCheckpoint.file(db.dataDirectory()));
-      List<Segment> segments = new ArrayList<>();
+      List<Path> segments = new ArrayList<>();
       long next = at.lsn();
       for (WalSegment s : db.commitLog().wal().segments()) {
         if (next > imageLsn) {
@@ -66,23 +64,18 @@ record LinkedCheckpoint(Path checkpoint, long cid, long lsn, List<Segment> segme
         Path source = Path.of(s.path());
         Path link = dir.resolve(source.getFileName());
         Files.createLink(link, source);
-        segments.add(new Segment(link, Files.size(link)));
+        segments.add(link);
         next = s.lastLsn() + 1;
       }
       if (next <= imageLsn) {
         ConsistentImage.deleteTree(dir);
         return null;
       }
-      return new LinkedCheckpoint(checkpoint, at.cid(), at.lsn(), List.copyOf(segments));
+      return new LinkedCheckpoint(checkpoint, at.cid(), at.lsn(), imageLsn, List.copyOf(segments));
     } catch (IOException | UnsupportedOperationException | SecurityException | ThermoException e) {
       // No hard links on this file system, or a damaged meta section: encode the hot tier.
       ConsistentImage.deleteTree(dir);
       return null;
     }
-  }
-
-  /** The link's file name inside a backup's {@code wal/} directory. */
-  static String name(Segment s) {
-    return s.path().getFileName().toString();
   }
 }

@@ -93,30 +93,29 @@ final class Restore {
     HotCheckpoint.Position hot = hotPosition(full);
     boolean tail = full.attribute(BackupRun.ATTR_HOT_CID, null) != null;
     Path scratch = dir.resolve("backup").resolve("restore-log");
+    if (tail) {
+      // The full backup's own log: the commits between its checkpoint and its id.
+      for (ArchivedLog.Entry e :
+          ArchivedLog.read(
+              target, List.of(full), hot.lsn() - 1, scratch.resolve("full"), progress)) {
+        if (e.lsn() <= full.toLsn()) {
+          keep.add(e);
+        }
+      }
+    }
     if (options.pointInTime()) {
       List<BackupManifest> chain = PointInTime.needed(PointInTime.chain(target, full), options);
-      List<BackupManifest> logs = new ArrayList<>(chain);
-      if (tail) {
-        logs.add(0, full);
-      }
-      long after = tail ? hot.lsn() - 1 : full.toLsn();
-      List<ArchivedLog.Entry> records = ArchivedLog.read(target, logs, after, scratch, progress);
-      ConsistentImage.deleteTree(scratch);
+      // Read apart from the full backup's log: a log backup's segment may span the same LSNs.
+      List<ArchivedLog.Entry> records = new ArrayList<>(keep);
+      records.addAll(
+          ArchivedLog.read(target, chain, full.toLsn(), scratch.resolve("logs"), progress));
       PointInTime.Plan plan = PointInTime.plan(full, hot.cid(), chain, records, options);
       image = plan.image();
       applied = plan.logs();
       keep = plan.records();
       reached = plan.commitId();
-    } else if (tail) {
-      // The full backup's own log: the commits between its checkpoint and its id.
-      for (ArchivedLog.Entry e :
-          ArchivedLog.read(target, List.of(full), hot.lsn() - 1, scratch, progress)) {
-        if (e.lsn() <= full.toLsn()) {
-          keep.add(e);
-        }
-      }
-      ConsistentImage.deleteTree(scratch);
     }
+    ConsistentImage.deleteTree(scratch);
     long bytes = 0;
     List<BackupFile> files = new ArrayList<>();
     files.add(required(full, BackupRun.HOT));
