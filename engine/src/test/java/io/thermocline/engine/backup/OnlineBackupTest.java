@@ -147,8 +147,13 @@ class OnlineBackupTest {
         insert(s, "cold_only", ids, 500, new Random(seed + 1));
         insert(s, "hot_only", ids, 100, new Random(seed + 2));
         db.moveBatch("events", MoveDirection.TO_COLD, 1_000);
+        // The backup carries this checkpoint and the log of the commits after it (wal/).
+        db.checkpoint();
+        insert(s, "hot_only", ids, 100, new Random(seed + 3));
+        insert(s, "events", ids, 100, new Random(seed + 4));
       }
       m = db.backups().create(null, "", null);
+      assertThat(m.files()).anyMatch(f -> f.path().startsWith("wal/"));
       target = db.backups().defaultTarget();
       assertThat(target).isEqualTo(tmp.resolve("data-backups").toString());
       assertThat(db.system().view("BACKUPS").orElseThrow().rows())
@@ -225,7 +230,7 @@ class OnlineBackupTest {
   /** The hot checkpoint, one file of each other kind and three more, all non-empty. */
   private static List<BackupFile> sample(List<BackupFile> files, Random r) {
     List<BackupFile> out = new ArrayList<>();
-    for (String prefix : List.of("checkpoint/", "cold-meta/", "cold/")) {
+    for (String prefix : List.of("checkpoint/", "wal/", "cold-meta/", "cold/")) {
       files.stream()
           .filter(f -> f.path().startsWith(prefix) && f.size() > 0 && !out.contains(f))
           .findFirst()
