@@ -102,4 +102,14 @@ final class BackupFixture {
     }
     return h;
   }
+
+  /** Flips one bit of the byte at {@code at} (twice restores it). */
+  static void flip(java.nio.file.Path p, long at) throws java.io.IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+      f.seek(at);
+      int b = f.read();
+      f.seek(at);
+      f.write(b ^ 0x20);
+    }
+  }
 }

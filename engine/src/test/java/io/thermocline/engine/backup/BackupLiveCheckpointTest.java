@@ -17,7 +17,6 @@ import io.thermocline.recovery.backup.BackupVerifier;
 import io.thermocline.recovery.checkpoint.CheckpointFile;
 import io.thermocline.recovery.checkpoint.CheckpointSection;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,96 +39,128 @@ class BackupLiveCheckpointTest {
     return BackupFixture.config().with(EngineSettings.MAINTENANCE_ENABLED, false);
   }
 
+  /** What a test does before its backup and checks of the backup, on the open database. */
+  private interface Scenario {
+    void before(Database db) throws IOException;
+
+    default void check(Database db, BackupManifest m) throws IOException {}
+  }
+
   @Test
   void aBackupCarriesTheLiveCheckpointAndTheLogAfterIt() throws IOException {
-    Path data = tmp.resolve("data");
-    String target = tmp.resolve("backups").toString();
-    BackupManifest m;
-    Map<String, BackupFixture.Checksum> expected;
-    try (Database db = Thermocline.open(data, config())) {
-      fill(db);
-      long checkpointCid = db.checkpoint();
-      // Inserts, updates, deletes and a move after the checkpoint: they travel as log records.
-      try (Session s = db.session()) {
-        OnlineBackupTest.insert(s, "events", new AtomicLong(500_000), 700, new Random(9));
-        OnlineBackupTest.insert(s, "hot_only", new AtomicLong(600_000), 300, new Random(10));
-        s.delete("hot_only", Expr.lt("id", 6_500L));
-        s.update(
-            "events",
-            Expr.and(Expr.ge("id", 100L), Expr.lt("id", 900L)),
-            Map.of(TableDefinition.DEFAULT_AGING_FLAG, true));
-      }
-      db.moveBatch("events", MoveDirection.TO_COLD, 400);
-      expected = BackupFixture.checksums(db);
-      m = db.backups().create(target, "after-checkpoint", null);
-      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isEqualTo(Long.toString(checkpointCid));
-      assertThat(m.commitId()).isGreaterThan(checkpointCid);
-      assertThat(m.files()).anyMatch(f -> f.path().startsWith(BackupRun.WAL));
-      assertThat(Files.readAllBytes(Path.of(target, m.id(), BackupRun.HOT)))
-          .isEqualTo(Files.readAllBytes(HotCheckpoint.file(data)));
-      assertThat(BackupVerifier.verify(LocalFileIO.INSTANCE, target, m.id(), null).intact())
-          .isTrue();
-    }
-    restoreAndCheck(target, m, expected);
+    long[] checkpointCid = new long[1];
+    backUpAndRestore(
+        new Scenario() {
+          @Override
+          public void before(Database db) {
+            checkpointCid[0] = db.checkpoint();
+            // Inserts, updates, deletes and a move after the checkpoint travel as log records.
+            try (Session s = db.session()) {
+              OnlineBackupTest.insert(s, "events", new AtomicLong(500_000), 700, new Random(9));
+              OnlineBackupTest.insert(s, "hot_only", new AtomicLong(600_000), 300, new Random(10));
+              s.delete("hot_only", Expr.lt("id", 6_500L));
+              s.update(
+                  "events",
+                  Expr.and(Expr.ge("id", 100L), Expr.lt("id", 900L)),
+                  Map.of(TableDefinition.DEFAULT_AGING_FLAG, true));
+            }
+            db.moveBatch("events", MoveDirection.TO_COLD, 400);
+          }
+
+          @Override
+          public void check(Database db, BackupManifest m) throws IOException {
+            assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null))
+                .isEqualTo(Long.toString(checkpointCid[0]));
+            assertThat(m.commitId()).isGreaterThan(checkpointCid[0]);
+            assertThat(m.files()).anyMatch(f -> f.path().startsWith(BackupRun.WAL));
+            assertThat(Files.readAllBytes(Path.of(target(), m.id(), BackupRun.HOT)))
+                .isEqualTo(Files.readAllBytes(HotCheckpoint.file(db.dataDirectory())));
+          }
+        });
   }
 
   @Test
   void aBackupAtTheCheckpointsIdCarriesNoLogAndTheRestoredLogContinuesAfterIt() throws IOException {
-    Path data = tmp.resolve("data");
-    String target = tmp.resolve("backups").toString();
-    BackupManifest m;
-    Map<String, BackupFixture.Checksum> expected;
-    try (Database db = Thermocline.open(data, config())) {
-      fill(db);
-      long cid = db.checkpoint();
-      expected = BackupFixture.checksums(db);
-      m = db.backups().create(target, "at-checkpoint", null);
-      assertThat(m.commitId()).isEqualTo(cid);
-      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isEqualTo(Long.toString(cid));
-      assertThat(m.files()).noneMatch(f -> f.path().startsWith(BackupRun.WAL));
-    }
+    long[] cid = new long[1];
     // The checkpoint names an LSN far past 1: commits after the restore must be replayed anyway.
-    restoreAndCheck(target, m, expected);
+    backUpAndRestore(
+        new Scenario() {
+          @Override
+          public void before(Database db) {
+            cid[0] = db.checkpoint();
+          }
+
+          @Override
+          public void check(Database db, BackupManifest m) {
+            assertThat(m.commitId()).isEqualTo(cid[0]);
+            assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isEqualTo(Long.toString(cid[0]));
+            assertThat(m.files()).noneMatch(f -> f.path().startsWith(BackupRun.WAL));
+          }
+        });
   }
 
   @Test
   void aDamagedLiveCheckpointIsEncodedAroundNotCopied() throws IOException {
-    Path data = tmp.resolve("data");
-    String target = tmp.resolve("backups").toString();
-    BackupManifest m;
-    Map<String, BackupFixture.Checksum> expected;
-    try (Database db = Thermocline.open(data, config())) {
-      fill(db);
-      db.checkpoint();
-      Path live = HotCheckpoint.file(data);
-      CheckpointSection first =
-          CheckpointFile.open(LocalFileIO.INSTANCE, live.toString()).sections().get(0);
-      flip(live, first.offset() + first.length() / 2);
-      expected = BackupFixture.checksums(db);
-      m = db.backups().create(target, "damaged-live", null);
-      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isNull();
-      assertThat(BackupVerifier.verify(LocalFileIO.INSTANCE, target, m.id(), null).intact())
-          .isTrue();
-      // Repair the live checkpoint so the database closes as it would have.
-      flip(live, first.offset() + first.length() / 2);
-    }
-    restoreAndCheck(target, m, expected);
+    long[] at = new long[1];
+    backUpAndRestore(
+        new Scenario() {
+          @Override
+          public void before(Database db) throws IOException {
+            db.checkpoint();
+            Path live = HotCheckpoint.file(db.dataDirectory());
+            CheckpointSection first =
+                CheckpointFile.open(LocalFileIO.INSTANCE, live.toString()).sections().get(0);
+            at[0] = first.offset() + first.length() / 2;
+            BackupFixture.flip(live, at[0]);
+          }
+
+          @Override
+          public void check(Database db, BackupManifest m) throws IOException {
+            assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isNull();
+            // Repair the live checkpoint so the database closes as it would have.
+            BackupFixture.flip(HotCheckpoint.file(db.dataDirectory()), at[0]);
+          }
+        });
   }
 
   @Test
   void aDatabaseWithoutACheckpointIsEncoded() throws IOException {
-    Path data = tmp.resolve("data");
-    String target = tmp.resolve("backups").toString();
+    backUpAndRestore(
+        new Scenario() {
+          @Override
+          public void before(Database db) {
+            assertThat(Files.exists(HotCheckpoint.file(db.dataDirectory()))).isFalse();
+          }
+
+          @Override
+          public void check(Database db, BackupManifest m) {
+            assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isNull();
+          }
+        });
+  }
+
+  private String target() {
+    return tmp.resolve("backups").toString();
+  }
+
+  /**
+   * Fills a database, runs the scenario, backs up, checks the backup (and that verify finds it
+   * intact), then restores it: exactly the content at the backup's id, and commits made after the
+   * restore survive a restart.
+   */
+  private void backUpAndRestore(Scenario scenario) throws IOException {
     BackupManifest m;
     Map<String, BackupFixture.Checksum> expected;
-    try (Database db = Thermocline.open(data, config())) {
+    try (Database db = Thermocline.open(tmp.resolve("data"), config())) {
       fill(db);
-      assertThat(Files.exists(HotCheckpoint.file(data))).isFalse();
+      scenario.before(db);
       expected = BackupFixture.checksums(db);
-      m = db.backups().create(target, "no-checkpoint", null);
-      assertThat(m.attribute(BackupRun.ATTR_HOT_CID, null)).isNull();
+      m = db.backups().create(target(), "test", null);
+      scenario.check(db, m);
+      assertThat(BackupVerifier.verify(LocalFileIO.INSTANCE, target(), m.id(), null).intact())
+          .isTrue();
     }
-    restoreAndCheck(target, m, expected);
+    restoreAndCheck(target(), m, expected);
   }
 
   private static void fill(Database db) {
@@ -158,15 +189,6 @@ class BackupLiveCheckpointTest {
     }
     try (Database db = Thermocline.open(restored, config())) {
       assertThat(BackupFixture.checksums(db)).isEqualTo(more);
-    }
-  }
-
-  private static void flip(Path p, long at) throws IOException {
-    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
-      f.seek(at);
-      int b = f.read();
-      f.seek(at);
-      f.write(b ^ 0x20);
     }
   }
 }

@@ -17,7 +17,6 @@ import io.thermocline.recovery.backup.BackupManifest;
 import io.thermocline.recovery.backup.BackupStatus;
 import io.thermocline.recovery.backup.BackupVerifier;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,7 +167,7 @@ class OnlineBackupTest {
       Path p =
           Path.of(BackupCatalog.location(io.thermocline.common.io.LocalFileIO.INSTANCE, target, f));
       long at = (long) (r.nextDouble() * f.size());
-      flip(p, at);
+      BackupFixture.flip(p, at);
       BackupVerifier.Report report = Backups.verifyAt(target, m.id(), null);
       assertThat(report.damages())
           .as("flipped byte %d of %s, seed %d", at, p, seed)
@@ -184,7 +183,7 @@ class OnlineBackupTest {
       try (var left = Files.list(restored)) {
         assertThat(left.toList()).as("a refused restore leaves nothing").isEmpty();
       }
-      flip(p, at);
+      BackupFixture.flip(p, at);
     }
     assertThat(Backups.verifyAt(target, m.id(), null).intact()).isTrue();
   }
@@ -315,14 +314,5 @@ class OnlineBackupTest {
       rows.add(row);
     }
     s.insertRows(table, rows);
-  }
-
-  private static void flip(Path p, long at) throws IOException {
-    try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "rw")) {
-      f.seek(at);
-      int b = f.read();
-      f.seek(at);
-      f.write(b ^ 0x20);
-    }
   }
 }
