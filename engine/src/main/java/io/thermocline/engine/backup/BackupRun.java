@@ -1,12 +1,12 @@
 package io.thermocline.engine.backup;
 
 import io.thermocline.coldstore.ColdImage;
+import io.thermocline.common.error.CorruptFileException;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.engine.Database;
-import io.thermocline.engine.durability.HotCheckpoint;
 import io.thermocline.recovery.backup.BackupFile;
 import io.thermocline.recovery.backup.BackupKind;
 import io.thermocline.recovery.backup.BackupManifest;
@@ -70,6 +70,36 @@ final class BackupRun {
       List<BackupManifest> chain,
       int threads,
       ProgressListener listener) {
+    LinkedCheckpoint live = kind == BackupKind.FULL ? image.linkedCheckpoint() : null;
+    try {
+      return writeOnce(
+          db, image, live, kind, target, label, databaseId, previous, chain, threads, listener);
+    } catch (CorruptFileException e) {
+      if (live == null || !live.checkpoint().toString().equals(e.file())) {
+        throw e;
+      }
+      // The copy verified the checkpoint's footer and found damage; the unfinished backup is gone.
+      // A backup must not carry it into a restore: encode the hot tier from memory instead.
+      LOG.warn(
+          "the hot checkpoint is damaged; the backup encodes the hot tier: {}", e.getMessage());
+      return writeOnce(
+          db, image, null, kind, target, label, databaseId, previous, chain, threads, listener);
+    }
+  }
+
+  /** One attempt; {@code live} null: the hot tier is encoded (full backups). */
+  private static BackupManifest writeOnce(
+      Database db,
+      ConsistentImage image,
+      LinkedCheckpoint live,
+      BackupKind kind,
+      BackupTarget target,
+      String label,
+      String databaseId,
+      BackupManifest previous,
+      List<BackupManifest> chain,
+      int threads,
+      ProgressListener listener) {
     long now = Math.max(image.timeMicros(), System.currentTimeMillis() * 1000);
     Map<String, String> attributes = new TreeMap<>();
     attributes.put(ATTR_TIME, Long.toString(image.timeMicros()));
@@ -78,7 +108,6 @@ final class BackupRun {
         BackupWriter.start(target.io(), target.path(), kind, label, now, threads, listener)) {
       long fromLsn = 0;
       if (kind == BackupKind.FULL) {
-        LinkedCheckpoint live = intact(image.linkedCheckpoint());
         if (live != null) {
           addLinked(w, live);
           fromLsn = live.lsn();
@@ -114,34 +143,19 @@ final class BackupRun {
     }
   }
 
-  /** {@code live} if its checkpoint's whole-file checksum holds; null (encode instead) if not. */
-  private static LinkedCheckpoint intact(LinkedCheckpoint live) {
-    if (live == null) {
-      return null;
-    }
-    try {
-      HotCheckpoint.verify(live.checkpoint());
-      return live;
-    } catch (ThermoException e) {
-      // A backup must not carry damage into the restore: encode the hot tier from memory.
-      LOG.warn(
-          "the hot checkpoint is damaged; the backup encodes the hot tier instead: {}",
-          e.getMessage());
-      return null;
-    }
-  }
-
   /**
    * The live checkpoint as the backup's, and the log records after it up to the image as one
    * exported segment (none if the checkpoint is at the image's id).
    */
   private static void addLinked(BackupWriter w, LinkedCheckpoint live) {
+    // Its footer checksum is verified from the bytes the copy hashes anyway (no second read).
     w.add(
         LocalFileIO.INSTANCE,
         live.checkpoint().toString(),
         HOT,
         Long.MAX_VALUE,
-        size(live.checkpoint()));
+        size(live.checkpoint()),
+        true);
     if (live.imageLsn() < live.lsn()) {
       return;
     }

@@ -4,7 +4,6 @@ import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.error.CorruptFileException;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
-import io.thermocline.common.format.FileFormat;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.common.schema.Schema;
@@ -89,20 +88,6 @@ public final class HotCheckpoint {
   public static Position position(Path dataDirectory) {
     Image image = readMeta(dataDirectory);
     return image.file() == null ? null : new Position(image.cid(), image.lsn());
-  }
-
-  /**
-   * Checks the whole-file checksum of the checkpoint file {@code file} (every byte read once).
-   *
-   * @throws CorruptFileException naming the file if it does not match
-   */
-  public static void verify(Path file) {
-    try {
-      // The whole-file CRC32C covers every section: one pass, not one per section as well.
-      FileFormat.verifyChecksum(LocalFileIO.INSTANCE.open(file.toString()));
-    } catch (IOException e) {
-      throw new ThermoException(ErrorCode.IO_ERROR, "cannot read the checkpoint " + file, e);
-    }
   }
 
   public static Path file(Path dataDirectory) {

@@ -2,6 +2,7 @@ package io.thermocline.recovery.backup;
 
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
+import io.thermocline.common.format.FooterCheck;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import java.io.IOException;
@@ -50,7 +51,13 @@ public final class BackupWriter implements AutoCloseable {
   private final Set<String> directories = new HashSet<>();
   private boolean finished;
 
-  private record Job(FileIO sourceIo, String source, String path, long limit, Producer producer) {}
+  private record Job(
+      FileIO sourceIo,
+      String source,
+      String path,
+      long limit,
+      Producer producer,
+      boolean checkFooter) {}
 
   /**
    * Writes a file straight into the backup (no staging copy). On a local target it gets a {@link
@@ -139,8 +146,24 @@ public final class BackupWriter implements AutoCloseable {
    * @param expectedBytes the size to count in the progress total
    */
   public void add(FileIO sourceIo, String source, String path, long limit, long expectedBytes) {
+    add(sourceIo, source, path, limit, expectedBytes, false);
+  }
+
+  /**
+   * {@link #add(FileIO, String, String, long, long)}; with {@code checkFooter} the source is a
+   * {@link io.thermocline.common.format.FileFormat} file whose footer checksum is verified from the
+   * bytes the copy hashes: damage fails the backup with a {@link
+   * io.thermocline.common.error.CorruptFileException} naming the source, never lands in it.
+   */
+  public void add(
+      FileIO sourceIo,
+      String source,
+      String path,
+      long limit,
+      long expectedBytes,
+      boolean checkFooter) {
     checkPath(path);
-    jobs.add(new Job(sourceIo, source, path, limit, null));
+    jobs.add(new Job(sourceIo, source, path, limit, null, checkFooter));
     progress.addTotal(expectedBytes);
   }
 
@@ -150,7 +173,7 @@ public final class BackupWriter implements AutoCloseable {
    */
   public void produce(String path, Producer producer) {
     checkPath(path);
-    jobs.add(0, new Job(null, null, path, Long.MAX_VALUE, producer));
+    jobs.add(0, new Job(null, null, path, Long.MAX_VALUE, producer, false));
   }
 
   /** Lists a file an earlier backup of the chain stores already (an immutable cold file). */
@@ -282,7 +305,8 @@ public final class BackupWriter implements AutoCloseable {
       if (j.producer() != null) {
         r = produceOne(j.producer(), dest, sync);
       } else {
-        r = HashingCopy.copy(j.sourceIo(), j.source(), io, dest, j.limit(), progress, sync);
+        FooterCheck check = j.checkFooter() ? new FooterCheck(j.source()) : null;
+        r = HashingCopy.copy(j.sourceIo(), j.source(), io, dest, j.limit(), progress, sync, check);
       }
       return new BackupFile(j.path(), r.size(), r.sha256(), id);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package io.thermocline.recovery.backup;
 
+import io.thermocline.common.format.FooterCheck;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.common.io.ReadableFile;
@@ -67,8 +68,28 @@ public final class HashingCopy {
       Progress progress,
       DeferredSync sync)
       throws IOException {
+    return copy(sourceIo, source, targetIo, target, limit, progress, sync, null);
+  }
+
+  /**
+   * {@link #copy(FileIO, String, FileIO, String, long, Progress, DeferredSync)} that also passes
+   * every source byte, as it is hashed, through {@code check} (null: none) and finishes it, so a
+   * {@link io.thermocline.common.format.FileFormat} file is verified without a read of its own.
+   *
+   * @throws io.thermocline.common.error.CorruptFileException naming the source if the check fails
+   */
+  public static Result copy(
+      FileIO sourceIo,
+      String source,
+      FileIO targetIo,
+      String target,
+      long limit,
+      Progress progress,
+      DeferredSync sync,
+      FooterCheck check)
+      throws IOException {
     if (sourceIo instanceof LocalFileIO && targetIo instanceof LocalFileIO) {
-      return copyLocal(source, target, limit, progress, sync);
+      return copyLocal(source, target, limit, progress, sync, check);
     }
     MessageDigest sha = sha256();
     byte[] buf = new byte[CHUNK];
@@ -81,12 +102,18 @@ public final class HashingCopy {
       while (pos < size) {
         int n = (int) Math.min(buf.length, size - pos);
         in.readFully(pos, buf, 0, n);
+        if (check != null) {
+          check.update(ByteBuffer.wrap(buf, 0, n));
+        }
         sha.update(buf, 0, n);
         out.write(buf, 0, n);
         pos += n;
         if (progress != null) {
           progress.advance(n);
         }
+      }
+      if (check != null) {
+        check.finish();
       }
       if (!deferred) {
         out.sync();
@@ -99,7 +126,12 @@ public final class HashingCopy {
   }
 
   private static Result copyLocal(
-      String source, String target, long limit, Progress progress, DeferredSync sync)
+      String source,
+      String target,
+      long limit,
+      Progress progress,
+      DeferredSync sync,
+      FooterCheck check)
       throws IOException {
     FileChannel out =
         FileChannel.open(
@@ -113,8 +145,11 @@ public final class HashingCopy {
       long size = Math.min(in.size(), limit);
       result =
           size >= PARALLEL_HASH_BYTES
-              ? transferWhileHashing(in, out, source, size, progress)
-              : copyThroughBuffer(in, out, source, size, progress);
+              ? transferWhileHashing(in, out, source, size, progress, check)
+              : copyThroughBuffer(in, out, source, size, progress, check);
+      if (check != null) {
+        check.finish();
+      }
       if (sync != null) {
         sync.forceAndClose(out, target);
         handedOver = true;
@@ -130,7 +165,12 @@ public final class HashingCopy {
   }
 
   private static Result copyThroughBuffer(
-      FileChannel in, FileChannel out, String source, long size, Progress progress)
+      FileChannel in,
+      FileChannel out,
+      String source,
+      long size,
+      Progress progress,
+      FooterCheck check)
       throws IOException {
     MessageDigest sha = sha256();
     ByteBuffer buf = DIRECT.get();
@@ -140,6 +180,9 @@ public final class HashingCopy {
       buf.clear().limit(n);
       readFully(in, buf, pos, source);
       buf.flip();
+      if (check != null) {
+        check.update(buf);
+      }
       sha.update(buf);
       buf.flip();
       while (buf.hasRemaining()) {
@@ -160,9 +203,14 @@ public final class HashingCopy {
    * the backup's own files, a log segment's written prefix), so both read the same bytes.
    */
   private static Result transferWhileHashing(
-      FileChannel in, FileChannel out, String source, long size, Progress progress)
+      FileChannel in,
+      FileChannel out,
+      String source,
+      long size,
+      Progress progress,
+      FooterCheck check)
       throws IOException {
-    FutureTask<Result> hashing = new FutureTask<>(() -> hashLocal(source, size, progress));
+    FutureTask<Result> hashing = new FutureTask<>(() -> hashLocal(source, size, progress, check));
     Thread hasher = new Thread(hashing, "thermo-hash " + source);
     hasher.setDaemon(true);
     hasher.start();
@@ -204,7 +252,7 @@ public final class HashingCopy {
     MessageDigest sha = sha256();
     long size;
     if (io instanceof LocalFileIO) {
-      return hashLocal(path, Long.MAX_VALUE, progress);
+      return hashLocal(path, Long.MAX_VALUE, progress, null);
     }
     byte[] buf = new byte[CHUNK];
     try (ReadableFile in = io.open(path)) {
@@ -223,7 +271,8 @@ public final class HashingCopy {
     return new Result(size, hex(sha.digest()));
   }
 
-  private static Result hashLocal(String path, long limit, Progress progress) throws IOException {
+  private static Result hashLocal(String path, long limit, Progress progress, FooterCheck check)
+      throws IOException {
     MessageDigest sha = sha256();
     ByteBuffer buf = DIRECT.get();
     long size;
@@ -235,6 +284,9 @@ public final class HashingCopy {
         buf.clear().limit(n);
         readFully(in, buf, pos, path);
         buf.flip();
+        if (check != null) {
+          check.update(buf);
+        }
         sha.update(buf);
         pos += n;
         if (progress != null) {

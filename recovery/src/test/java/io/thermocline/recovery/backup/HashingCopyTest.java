@@ -3,6 +3,9 @@ package io.thermocline.recovery.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.thermocline.common.error.CorruptFileException;
+import io.thermocline.common.format.FileFormat;
+import io.thermocline.common.format.FooterCheck;
 import io.thermocline.common.io.FileIO;
 import io.thermocline.common.io.LocalFileIO;
 import io.thermocline.common.io.ReadableFile;
@@ -52,6 +55,50 @@ class HashingCopyTest {
                 throw e.getCause();
               }
             });
+  }
+
+  @Test
+  void aFooterCheckRidesOnEveryCopyPathAndReportsDamageByTheSourcesName() throws IOException {
+    FileFormat format = FileFormat.of("thermo.copy-check", 1, 1);
+    for (int size : List.of(1_000, (int) HashingCopy.PARALLEL_HASH_BYTES + 12_345)) {
+      byte[] body = bytes(size);
+      Path source = tmp.resolve("f-" + size);
+      Files.write(source, format.encode(out -> out.writeBytes(body)));
+      for (FileIO io : List.of(IO, generic())) {
+        Path target = tmp.resolve("c-" + size);
+        HashingCopy.Result r =
+            HashingCopy.copy(
+                io,
+                source.toString(),
+                io,
+                target.toString(),
+                Long.MAX_VALUE,
+                null,
+                null,
+                new FooterCheck(source.toString()));
+        assertThat(r.sha256()).isEqualTo(HashingCopy.sha256(Files.readAllBytes(source)));
+      }
+      byte[] damaged = Files.readAllBytes(source);
+      int at = random.nextInt(damaged.length);
+      damaged[at] ^= 0x10;
+      Files.write(source, damaged);
+      for (FileIO io : List.of(IO, generic())) {
+        assertThatThrownBy(
+                () ->
+                    HashingCopy.copy(
+                        io,
+                        source.toString(),
+                        io,
+                        tmp.resolve("d-" + size).toString(),
+                        Long.MAX_VALUE,
+                        null,
+                        null,
+                        new FooterCheck(source.toString())))
+            .as("seed %d, size %d, byte %d flipped", seed, size, at)
+            .isInstanceOf(CorruptFileException.class)
+            .hasMessageContaining(source.toString());
+      }
+    }
   }
 
   @Test
