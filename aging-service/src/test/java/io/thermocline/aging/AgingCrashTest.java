@@ -13,6 +13,7 @@ import io.thermocline.engine.durability.Resolution;
 import io.thermocline.engine.table.HybridTable;
 import io.thermocline.engine.table.TableStats;
 import io.thermocline.testkit.TestSeed;
+import io.thermocline.testkit.crash.AcknowledgedWrites;
 import io.thermocline.testkit.crash.ChildJvm;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,21 +45,18 @@ class AgingCrashTest {
     Random random = new Random(seed);
     int cycles = Integer.getInteger("thermo.aging.crash.cycles", TestSeed.longMode() ? 200 : 4);
     Path data = dir.resolve("db");
-    Map<Long, Long> expected = new HashMap<>();
-    long nextId = 1;
-    long acks = 0;
+    AcknowledgedWrites writes = new AcknowledgedWrites();
     long runsSeen = 0;
     long rowsMoved = 0;
     long started = System.nanoTime();
     for (int cycle = 0; cycle < cycles; cycle++) {
       String ctx = "seed " + seed + ", cycle " + cycle;
-      String inFlight = null;
       try (ChildJvm child =
           ChildJvm.start(
               AgingCrashChild.class,
               data.toString(),
               Long.toString(random.nextLong()),
-              Long.toString(nextId))) {
+              Long.toString(writes.nextId()))) {
         boolean atRun = cycle % 2 == 1;
         int after = atRun ? 1 + random.nextInt(6) : 1 + random.nextInt(80);
         String aim = atRun ? "RUN" : "ACK ";
@@ -68,103 +66,46 @@ class AgingCrashTest {
             .as(ctx + ": child stderr")
             .noneMatch(l -> l.contains("Exception"));
         for (String line : child.lines()) {
+          writes.read(line);
           String[] p = line.split(" ");
-          if (p[0].equals("BEGIN")) {
-            inFlight = line;
-          } else if (p[0].equals("FAIL")) {
-            inFlight = null;
-          } else if (p[0].equals("RAN")) {
+          if (p[0].equals("RAN")) {
             runsSeen++;
             rowsMoved += Long.parseLong(p[2]) + Long.parseLong(p[3]);
-          } else if (p[0].equals("ACK")) {
-            inFlight = null;
-            apply(expected, p[2], Long.parseLong(p[3]), Long.parseLong(p[4]));
-            if (p[2].equals("INS")) {
-              nextId = Math.max(nextId, Long.parseLong(p[3]) + Long.parseLong(p[4]));
-            }
-            acks++;
           }
-        }
-      }
-      Map<Long, Long> withInFlight = new HashMap<>(expected);
-      if (inFlight != null) {
-        String[] p = inFlight.split(" ");
-        apply(withInFlight, p[1], Long.parseLong(p[2]), Long.parseLong(p[3]));
-        if (p[1].equals("INS")) {
-          nextId = Math.max(nextId, Long.parseLong(p[2]) + Long.parseLong(p[3]));
         }
       }
       try (Database db =
           Thermocline.open(
               data, AgingCrashChild.config().with(EngineSettings.EXTENSIONS_ENABLED, false))) {
-        Map<Long, Long> actual = check(db, expected, withInFlight, inFlight, ctx + ", reopened");
+        Map<Long, Long> actual = check(db, writes, ctx + ", reopened");
         for (Resolution r : db.recoveryResolutions()) {
           assertThat(r.action()).as(ctx + ": " + r).isNotEqualTo("MISMATCH");
         }
+        writes.accept(actual);
         try (AgingService s = AgingService.start(db, db.config(), Clock.systemUTC())) {
           AgingRun run = s.runNow(AgingCrashChild.TABLE);
           assertThat(run.status()).as(ctx).isEqualTo(AgingRun.Status.SUCCEEDED);
         }
-        check(db, actual, actual, null, ctx + ", after a run on the reopened database");
-        expected = actual;
+        check(db, writes, ctx + ", after a run on the reopened database");
       }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(
         "AgingCrashTest seed %d: %d kill cycles, %d acknowledged writes, %d finished manual runs"
             + " moving %d rows, %d rows at the end, 0 violations, %.1f s%n",
-        seed, cycles, acks, runsSeen, rowsMoved, expected.size(), seconds);
+        seed, cycles, writes.acks(), runsSeen, rowsMoved, writes.expected().size(), seconds);
     assertThat(rowsMoved).as("seed " + seed + ": the child's runs moved rows").isPositive();
   }
 
-  /** Checks the content is one of the two allowed states and every row is visible once. */
-  private static Map<Long, Long> check(
-      Database db,
-      Map<Long, Long> expected,
-      Map<Long, Long> withInFlight,
-      String inFlight,
-      String ctx) {
+  /** Checks the content is one of the allowed states and every row is visible once. */
+  private static Map<Long, Long> check(Database db, AcknowledgedWrites writes, String ctx) {
     Map<Long, Long> actual = contents(db, ctx);
-    assertThat(actual.equals(expected) || actual.equals(withInFlight))
-        .as(
-            ctx
-                + ": content differs (in flight: "
-                + inFlight
-                + "); missing or changed "
-                + diff(expected, actual)
-                + ", unexpected "
-                + diff(actual, expected))
+    assertThat(writes.allows(actual))
+        .as(ctx + ": content differs; " + writes.mismatch(actual))
         .isTrue();
     TableStats st = db.tableStats(AgingCrashChild.TABLE);
     assertThat(st.hotRows() + st.coldRows()).as(ctx + ": tier counts").isEqualTo(actual.size());
     return actual;
-  }
-
-  private static void apply(Map<Long, Long> m, String op, long id, long v) {
-    if (op.equals("INS")) {
-      for (long i = id; i < id + v; i++) {
-        m.put(i, i * 7);
-      }
-    } else if (op.equals("UPD")) {
-      if (m.containsKey(id)) {
-        m.put(id, v);
-      }
-    } else if (op.equals("DEL")) {
-      m.remove(id);
-    }
-  }
-
-  private static String diff(Map<Long, Long> a, Map<Long, Long> b) {
-    Map<Long, Long> d = new HashMap<>();
-    for (Map.Entry<Long, Long> e : a.entrySet()) {
-      if (!e.getValue().equals(b.get(e.getKey()))) {
-        d.put(e.getKey(), e.getValue());
-        if (d.size() > 10) {
-          break;
-        }
-      }
-    }
-    return d.toString();
   }
 
   /** id -> v over both tiers at one snapshot, failing on an id seen twice. */

@@ -10,6 +10,7 @@ import io.thermocline.engine.Database;
 import io.thermocline.engine.Thermocline;
 import io.thermocline.engine.table.HybridTable;
 import io.thermocline.testkit.TestSeed;
+import io.thermocline.testkit.crash.AcknowledgedWrites;
 import io.thermocline.testkit.crash.ChildJvm;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,10 +39,7 @@ class EngineCrashTest {
     Random random = new Random(seed);
     int cycles = Integer.getInteger("thermo.crash.cycles", TestSeed.longMode() ? 1000 : 25);
     Path data = dir.resolve("db");
-    Map<Long, Long> expected = new HashMap<>();
-    long nextId = 1;
-    long lastAcked = 0;
-    long acks = 0;
+    AcknowledgedWrites writes = new AcknowledgedWrites();
     long undone = 0;
     long started = System.nanoTime();
     // Completed backups: id -> the content acknowledged when it finished (the child is one
@@ -52,13 +50,12 @@ class EngineCrashTest {
     for (int cycle = 0; cycle < cycles; cycle++) {
       String ctx = "seed " + seed + ", cycle " + cycle;
       int killAfter = 1 + random.nextInt(cycle % 2 == 0 ? 60 : 12);
-      String inFlight = null;
       try (ChildJvm child =
           ChildJvm.start(
               EngineCrashChild.class,
               data.toString(),
               Long.toString(random.nextLong()),
-              Long.toString(nextId))) {
+              Long.toString(writes.nextId()))) {
         // Every other cycle the kill lands right as a move (a cross-tier commit) starts.
         String aim = cycle % 2 == 0 ? "ACK " : "MOVE ";
         child.awaitLines(l -> l.startsWith(aim), killAfter, Duration.ofSeconds(60));
@@ -72,53 +69,31 @@ class EngineCrashTest {
                 + " ... last lines "
                 + lines.subList(Math.max(0, lines.size() - 6), lines.size()));
         for (String line : lines) {
-          String[] p = line.split(" ");
-          if (p[0].equals("BEGIN")) {
-            inFlight = line;
-          } else if (p[0].equals("ACK")) {
-            inFlight = null;
-            lastAcked = Long.parseLong(p[1]);
-            apply(expected, p[2], Long.parseLong(p[3]), Long.parseLong(p[4]));
-            nextId =
-                Math.max(nextId, nextIdAfter(p[2], Long.parseLong(p[3]), Long.parseLong(p[4])));
-            acks++;
-          } else if (line.startsWith("BACKUP DONE ")) {
-            backups.put(p[2], new HashMap<>(expected));
+          writes.read(line);
+          if (line.startsWith("BACKUP DONE ")) {
+            backups.put(line.split(" ")[2], writes.expected());
           }
         }
       }
       try (Database db = Thermocline.open(data, EngineCrashChild.config())) {
         Map<Long, Long> actual = contents(db, ctx);
-        Map<Long, Long> withInFlight = new HashMap<>(expected);
-        if (inFlight != null) {
-          String[] p = inFlight.split(" ");
-          apply(withInFlight, p[1], Long.parseLong(p[2]), Long.parseLong(p[3]));
-          nextId = Math.max(nextId, nextIdAfter(p[1], Long.parseLong(p[2]), Long.parseLong(p[3])));
-        }
         history.add("restart " + cycle + ": " + db.recoveryResolutions());
-        if (!actual.equals(expected) && !actual.equals(withInFlight)) {
+        if (!writes.allows(actual)) {
           System.out.println(String.join("\n", history));
           System.out.println(describeLog(db));
           preserve(data, seed, cycle);
         }
-        assertThat(actual.equals(expected) || actual.equals(withInFlight))
-            .as(
-                ctx
-                    + ": content after restart (in flight: "
-                    + inFlight
-                    + ") differs; missing "
-                    + diff(expected, actual)
-                    + ", unexpected "
-                    + diff(actual, expected))
+        assertThat(writes.allows(actual))
+            .as(ctx + ": content after restart differs; " + writes.mismatch(actual))
             .isTrue();
-        assertThat(db.lastCommitted()).as(ctx).isGreaterThanOrEqualTo(lastAcked);
+        assertThat(db.lastCommitted()).as(ctx).isGreaterThanOrEqualTo(writes.lastAcked());
         for (Resolution r : db.recoveryResolutions()) {
           assertThat(r.action()).as(ctx + ": " + r).isNotEqualTo("MISMATCH");
           if (r.action().equals("UNDONE")) {
             undone++;
           }
         }
-        expected = actual;
+        writes.accept(actual);
       }
     }
     int restored = restoreAndCompare(data, backups, seed);
@@ -127,7 +102,14 @@ class EngineCrashTest {
         "EngineCrashTest seed %d: %d kill cycles, %d acknowledged commits, %d in-doubt cold"
             + " commits undone, %d rows at the end, %d backups taken under kills, %d restored and"
             + " compared, 0 violations, %.1f s%n",
-        seed, cycles, acks, undone, expected.size(), backups.size(), restored, seconds);
+        seed,
+        cycles,
+        writes.acks(),
+        undone,
+        writes.expected().size(),
+        backups.size(),
+        restored,
+        seconds);
   }
 
   /**
@@ -200,37 +182,6 @@ class EngineCrashTest {
     } catch (java.io.IOException | RuntimeException e) {
       System.out.println("could not copy the failing data directory: " + e);
     }
-  }
-
-  private static void apply(Map<Long, Long> m, String op, long id, long v) {
-    if (op.equals("INS")) {
-      for (long i = id; i < id + v; i++) {
-        m.put(i, i * 7);
-      }
-    } else if (op.equals("UPD")) {
-      if (m.containsKey(id)) {
-        m.put(id, v);
-      }
-    } else if (op.equals("DEL")) {
-      m.remove(id);
-    }
-  }
-
-  private static long nextIdAfter(String op, long id, long v) {
-    return op.equals("INS") ? id + v : 0;
-  }
-
-  private static String diff(Map<Long, Long> a, Map<Long, Long> b) {
-    Map<Long, Long> d = new HashMap<>();
-    for (Map.Entry<Long, Long> e : a.entrySet()) {
-      if (!e.getValue().equals(b.get(e.getKey()))) {
-        d.put(e.getKey(), e.getValue());
-        if (d.size() > 10) {
-          break;
-        }
-      }
-    }
-    return d.toString();
   }
 
   /** id -> v over both tiers, failing on an id seen twice (a row visible in both tiers). */

@@ -3,11 +3,8 @@ package io.thermocline.engine.move;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.thermocline.coldstore.ColdSettings;
-import io.thermocline.coldstore.fs.ColdFileSystems;
 import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.batch.LongVector;
-import io.thermocline.common.config.Config;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.expr.Expr;
@@ -15,11 +12,7 @@ import io.thermocline.common.scan.BatchCursor;
 import io.thermocline.common.schema.Column;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.DataType;
-import io.thermocline.engine.Database;
-import io.thermocline.engine.DatabaseOptions;
-import io.thermocline.engine.EngineSettings;
 import io.thermocline.engine.Session;
-import io.thermocline.engine.Thermocline;
 import io.thermocline.engine.Transaction;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.table.TableStats;
@@ -35,18 +28,12 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.rocksdb.RocksDBException;
 
 /**
  * The cold tier fails in the middle of a move (DESIGN.md section 3): the file write runs out of
@@ -56,25 +43,8 @@ import org.rocksdb.RocksDBException;
  * the cold tier is down, hot-only work goes on and a transaction touching cold rows leaves no
  * trace.
  */
-class ColdFailureDuringMoveTest {
-  private static final String T = "readings";
-  private static final long T0 = 1_700_000_000_000_000L;
+class ColdFailureDuringMoveTest extends FaultyColdTierTest {
   private static final int ROWS = 3_000;
-  private static final Schema SCHEMA =
-      new Schema(
-          List.of(
-              Column.notNull("id", DataType.BIGINT),
-              Column.notNull("v", DataType.BIGINT),
-              Column.notNull("ts", DataType.TIMESTAMP)),
-          List.of("id"),
-          "ts");
-
-  @TempDir Path dir;
-  private FileSystem local;
-  private FaultInjectingFileSystem fs;
-  private final AtomicBoolean failMetadata = new AtomicBoolean();
-  private Database db;
-  private Session session;
 
   /** Where the cold tier fails. */
   enum Fault {
@@ -88,26 +58,7 @@ class ColdFailureDuringMoveTest {
 
   @BeforeEach
   void open() throws IOException {
-    local = ColdFileSystems.open(dir.toUri(), new Configuration());
-    fs = new FaultInjectingFileSystem(local);
-    Config config =
-        Config.defaults()
-            .with(ColdSettings.SYNC_METADATA, false)
-            .with(EngineSettings.MAINTENANCE_ENABLED, false);
-    db =
-        Thermocline.open(
-            DatabaseOptions.of(dir)
-                .withConfig(config)
-                .withColdOptions(
-                    o ->
-                        o.withFileSystem(fs, dir.resolve("cold").toUri())
-                            .withCommitHook(
-                                b -> {
-                                  if (failMetadata.get()) {
-                                    throw new RocksDBException("injected: disk full");
-                                  }
-                                })));
-    session = db.session();
+    openDatabase();
     session.createTable(TableDefinition.hybrid(T, SCHEMA));
     List<Object[]> rows = new ArrayList<>();
     for (long id = 0; id < ROWS; id++) {
@@ -117,15 +68,6 @@ class ColdFailureDuringMoveTest {
     assertThat(db.moveBatch(T, MoveDirection.TO_COLD, 1_000)).isEqualTo(1_000);
     // 200 cold rows are recalled by their flag; they stay cold until a move.
     assertThat(session.update(T, Expr.lt("id", 200L), Map.of("_aged", false))).isEqualTo(200);
-  }
-
-  @AfterEach
-  void close() throws IOException {
-    fs.heal();
-    failMetadata.set(false);
-    session.close();
-    db.close();
-    local.close();
   }
 
   /** Everything observable: rows per tier, totals, ids, and the files of the cold root. */

@@ -3,10 +3,7 @@ package io.thermocline.engine.move;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.thermocline.coldstore.ColdSettings;
-import io.thermocline.coldstore.fs.ColdFileSystems;
 import io.thermocline.common.batch.ColumnBatch;
-import io.thermocline.common.config.Config;
 import io.thermocline.common.error.ErrorCode;
 import io.thermocline.common.error.ThermoException;
 import io.thermocline.common.expr.Expr;
@@ -14,34 +11,23 @@ import io.thermocline.common.scan.AggregateCall;
 import io.thermocline.common.scan.AggregateSpec;
 import io.thermocline.common.scan.BatchCursor;
 import io.thermocline.common.scan.ScanRequest;
-import io.thermocline.common.schema.Column;
-import io.thermocline.common.schema.Schema;
-import io.thermocline.common.type.DataType;
 import io.thermocline.engine.Database;
-import io.thermocline.engine.DatabaseOptions;
-import io.thermocline.engine.EngineSettings;
 import io.thermocline.engine.Session;
-import io.thermocline.engine.Thermocline;
 import io.thermocline.engine.Transaction;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.table.TableStats;
 import io.thermocline.testkit.TestSeed;
 import io.thermocline.testkit.hadoop.FaultInjectingFileSystem;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Flag-and-move ({@link Database#moveBatch(String, MoveDirection, int, Expr)}): rows a filter
@@ -49,32 +35,14 @@ import org.junit.jupiter.api.io.TempDir;
  * row is seen twice or lost by a concurrent reader, a cold failure rolls the batch back, and a
  * restart replays the move (the log holds the hot rows as they were).
  */
-class FlagAndMoveTest {
-  private static final String T = "readings";
-  private static final long T0 = 1_700_000_000_000_000L;
+class FlagAndMoveTest extends FaultyColdTierTest {
   private static final int ROWS = 4_000;
-  private static final Schema SCHEMA =
-      new Schema(
-          List.of(
-              Column.notNull("id", DataType.BIGINT),
-              Column.notNull("v", DataType.BIGINT),
-              Column.notNull("ts", DataType.TIMESTAMP)),
-          List.of("id"),
-          "ts");
 
-  @TempDir Path dir;
-  private FileSystem local;
-  private FaultInjectingFileSystem fs;
-  private final AtomicBoolean failMetadata = new AtomicBoolean();
-  private Database db;
-  private Session session;
   private long totalSum;
 
   @BeforeEach
   void open() throws IOException {
-    local = ColdFileSystems.open(dir.toUri(), new Configuration());
-    fs = new FaultInjectingFileSystem(local);
-    reopen();
+    openDatabase();
     session.createTable(TableDefinition.hybrid(T, SCHEMA));
     List<Object[]> rows = new ArrayList<>();
     for (long id = 0; id < ROWS; id++) {
@@ -84,36 +52,6 @@ class FlagAndMoveTest {
       rows.add(new Object[] {id, v, T0 + id * 1_000_000L, id >= 3_000 && id < 3_100});
     }
     session.insertRows(T, rows);
-  }
-
-  private void reopen() {
-    Config config =
-        Config.defaults()
-            .with(ColdSettings.SYNC_METADATA, false)
-            .with(EngineSettings.MAINTENANCE_ENABLED, false);
-    db =
-        Thermocline.open(
-            DatabaseOptions.of(dir)
-                .withConfig(config)
-                .withColdOptions(
-                    o ->
-                        o.withFileSystem(fs, dir.resolve("cold").toUri())
-                            .withCommitHook(
-                                b -> {
-                                  if (failMetadata.get()) {
-                                    throw new org.rocksdb.RocksDBException("injected: disk full");
-                                  }
-                                })));
-    session = db.session();
-  }
-
-  @AfterEach
-  void close() throws IOException {
-    fs.heal();
-    failMetadata.set(false);
-    session.close();
-    db.close();
-    local.close();
   }
 
   /** The aging rule of the test: unflagged rows older than id 1,000's timestamp. */
@@ -254,11 +192,11 @@ class FlagAndMoveTest {
   }
 
   @Test
-  void aRestartReplaysTheFlagAndTheMove() {
+  void aRestartReplaysTheFlagAndTheMove() throws IOException {
     assertThat(db.moveBatch(T, MoveDirection.TO_COLD, 700, rule())).isEqualTo(700);
     session.close();
     db.close();
-    reopen();
+    openDatabase();
     assertThat(db.tableStats(T).coldRows()).isEqualTo(700);
     assertFlagsMatchTiers("after restart");
     assertThat(db.moveBatch(T, MoveDirection.TO_COLD, 1_000, rule())).isEqualTo(400);
