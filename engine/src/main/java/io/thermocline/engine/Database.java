@@ -12,7 +12,6 @@ import io.thermocline.engine.catalog.ColdCatalogStore;
 import io.thermocline.engine.catalog.TableChange;
 import io.thermocline.engine.catalog.TableDefinition;
 import io.thermocline.engine.durability.CommitLog;
-import io.thermocline.engine.durability.CommitRecord;
 import io.thermocline.engine.durability.HotCheckpoint;
 import io.thermocline.engine.durability.Resolution;
 import io.thermocline.engine.durability.RestartReplay;
@@ -38,7 +37,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +83,8 @@ public final class Database implements AutoCloseable {
   private final Object checkpointLock = new Object();
   private final long checkpointLogBytes;
   private volatile long logBytesAtCheckpoint;
-  private volatile Map<String, HybridTable> tables;
+  private final LiveTables tables;
+  private final TableDdl ddl;
   private volatile boolean closed;
   private final SystemCatalog system = new SystemCatalog();
   private final List<AutoCloseable> extensions = new ArrayList<>();
@@ -104,7 +103,7 @@ public final class Database implements AutoCloseable {
     this.log = CommitLog.open(dataDirectory, config);
     try {
       Map<String, HybridTable> loaded = loadTables();
-      this.tables = Collections.unmodifiableMap(loaded);
+      this.tables = new LiveTables(loaded);
       RestartReplay replay = RestartReplay.recover(dataDirectory, log, loaded::get);
       this.restart = replay;
       long last = Math.max(replay.lastCid(), catalog.reservedCommitId());
@@ -122,11 +121,12 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     this.snapshots = new SnapshotRegistry(clock);
+    this.ddl = new TableDdl(clock, gate, catalog, coldStore, log, config, tables, this::newTable);
     this.committer = new Committer(clock, gate, this::current, log);
     this.mover = new Mover(clock, gate, log);
     this.maintenance =
         new Maintenance(
-            () -> tables.values(),
+            tables::all,
             snapshots::oldestLive,
             new MaintenancePolicy(
                 config.get(HotStoreSettings.MERGE_DELTA_ROWS),
@@ -251,7 +251,7 @@ public final class Database implements AutoCloseable {
   /** Every table's definition, sorted by name. */
   public List<TableDefinition> tables() {
     List<TableDefinition> out = new ArrayList<>();
-    for (HybridTable t : tables.values()) {
+    for (HybridTable t : tables.all()) {
       out.add(t.definition());
     }
     return out;
@@ -275,121 +275,25 @@ public final class Database implements AutoCloseable {
    * gets its aging flag column appended when the schema lacks it.
    */
   public TableDefinition createTable(TableDefinition request) {
-    TableDefinition d = create(request);
+    checkOpen();
+    TableDefinition d = ddl.create(request);
     notifyCatalog(new CatalogEvent(CatalogEvent.Kind.CREATED, d.name(), d));
     return d;
   }
 
-  private TableDefinition create(TableDefinition request) {
-    checkOpen();
-    try (CommitClock.Commit c = clock.beginExclusive()) {
-      gate.check();
-      TableDefinition d = request.created(c.cid());
-      if (findTable(d.name()) != null) {
-        throw new ThermoException(
-            ErrorCode.INVALID_ARGUMENT, "table " + findTable(d.name()).name() + " already exists");
-      }
-      if (d.hasCold() && coldStore.tableNames().contains(d.name())) {
-        // Not in the catalog, so a leftover of a DROP whose cold part failed: its rows must go.
-        coldStore.dropTable(d.name());
-      }
-      ColdTable cold =
-          d.hasCold() ? coldStore.table(d.name(), d.schema(), d.coldPartitioning()) : null;
-      try {
-        catalog.create(d);
-      } catch (RuntimeException e) {
-        if (cold != null) {
-          try {
-            coldStore.dropTable(d.name());
-          } catch (RuntimeException suppressed) {
-            e.addSuppressed(suppressed);
-          }
-        }
-        throw e;
-      }
-      HybridTable t = newTable(d, cold);
-      Map<String, HybridTable> next = new TreeMap<>(tables);
-      next.put(d.name(), t);
-      tables = Collections.unmodifiableMap(next);
-      logDdl(c.cid());
-      c.publish();
-      return d;
-    }
-  }
-
   /** Applies one ALTER TABLE change; returns the new definition. */
   public TableDefinition alterTable(String name, TableChange change) {
-    TableDefinition after = alter(name, change);
+    checkOpen();
+    TableDefinition after = ddl.alter(name, change);
     notifyCatalog(new CatalogEvent(CatalogEvent.Kind.ALTERED, after.name(), after));
     return after;
   }
 
-  private TableDefinition alter(String name, TableChange change) {
-    checkOpen();
-    try (CommitClock.Commit c = clock.beginExclusive()) {
-      gate.check();
-      HybridTable t = lookup(name);
-      TableDefinition before = t.definition();
-      TableDefinition after = change.applyTo(before, c.cid());
-      catalog.replace(after);
-      if (after.schema().equals(before.schema())) {
-        t.redefine(after);
-      } else {
-        HybridTable next;
-        try {
-          ColdTable cold =
-              after.hasCold()
-                  ? coldStore.table(after.name(), after.schema(), after.coldPartitioning())
-                  : null;
-          ColumnPartition hot = after.hasHot() ? SeriesTables.hotPartition(after, config) : null;
-          next = t.rewrite(after, hot, cold, c.cid(), clock.lastCommitted());
-        } catch (RuntimeException e) {
-          try {
-            catalog.replace(before);
-          } catch (RuntimeException suppressed) {
-            e.addSuppressed(suppressed);
-          }
-          throw e;
-        }
-        t.retire(c.cid(), true);
-        Map<String, HybridTable> m = new TreeMap<>(tables);
-        m.put(after.name(), next);
-        tables = Collections.unmodifiableMap(m);
-      }
-      logDdl(c.cid());
-      c.publish();
-      return after;
-    }
-  }
-
   /** Drops a table with all its rows in both tiers. */
   public void dropTable(String name) {
-    String dropped = drop(name);
-    notifyCatalog(new CatalogEvent(CatalogEvent.Kind.DROPPED, dropped, null));
-  }
-
-  private String drop(String name) {
     checkOpen();
-    try (CommitClock.Commit c = clock.beginExclusive()) {
-      gate.check();
-      HybridTable t = lookup(name);
-      catalog.drop(t.name());
-      t.retire(c.cid(), true);
-      Map<String, HybridTable> m = new TreeMap<>(tables);
-      m.remove(t.name());
-      tables = Collections.unmodifiableMap(m);
-      logDdl(c.cid());
-      c.publish();
-      if (t.definition().hasCold()) {
-        try {
-          coldStore.dropTable(t.name());
-        } catch (ThermoException e) {
-          // The table is gone from the catalog; its cold leftover is dropped by the next CREATE
-          // of the name or the next open, so the DROP itself succeeded.
-        }
-      }
-      return t.name();
-    }
+    String dropped = ddl.drop(name);
+    notifyCatalog(new CatalogEvent(CatalogEvent.Kind.DROPPED, dropped, null));
   }
 
   /**
@@ -494,45 +398,7 @@ public final class Database implements AutoCloseable {
   }
 
   HybridTable lookup(String name) {
-    HybridTable t = findTable(name);
-    if (t == null) {
-      throw new ThermoException(
-          ErrorCode.UNKNOWN_TABLE,
-          "unknown table " + name + "; the database has " + tables.keySet());
-    }
-    return t;
-  }
-
-  private HybridTable findTable(String name) {
-    Map<String, HybridTable> m = tables;
-    HybridTable t = m.get(name);
-    if (t != null) {
-      return t;
-    }
-    HybridTable match = null;
-    String upper = name.toUpperCase(Locale.ROOT);
-    for (HybridTable c : m.values()) {
-      if (c.name().toUpperCase(Locale.ROOT).equals(upper)) {
-        if (match != null) {
-          return null;
-        }
-        match = c;
-      }
-    }
-    return match;
-  }
-
-  /**
-   * A DDL's record: the catalog change is durable already; the record keeps the id sequence exact.
-   * If the log fails, the gate stops commits (the catalog has the change; a reopen sorts it out).
-   */
-  private void logDdl(long cid) {
-    try {
-      log.append(new CommitRecord(CommitRecord.Kind.DDL, cid, List.of()));
-    } catch (RuntimeException e) {
-      gate.fail(cid, e);
-      throw e;
-    }
+    return tables.lookup(name);
   }
 
   /**
@@ -550,7 +416,7 @@ public final class Database implements AutoCloseable {
           clock.whileLocked(
               () ->
                   new Object[] {
-                    snapshots.register(), log.acknowledgedLsn(), List.copyOf(tables.values())
+                    snapshots.register(), log.acknowledgedLsn(), List.copyOf(tables.all())
                   });
       long cid = (Long) at[0];
       long bytes = log.wal().stats().bytes();
@@ -674,7 +540,7 @@ public final class Database implements AutoCloseable {
       }
     }
     maintenance.close();
-    Collection<HybridTable> all = tables.values();
+    Collection<HybridTable> all = tables.all();
     for (HybridTable t : all) {
       t.retire(clock.lastCommitted(), true);
     }
