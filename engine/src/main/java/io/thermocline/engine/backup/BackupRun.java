@@ -54,12 +54,12 @@ final class BackupRun {
   private BackupRun() {}
 
   /**
-   * Copies the image (and, for a log backup, the log since {@code previous}) into {@code target}.
+   * What one backup is of and where it goes.
    *
    * @param previous the newest backup of this database in the target (a log backup continues it)
    * @param chain the manifests of the chain back to its full backup, newest first (log backups)
    */
-  static BackupManifest write(
+  record Request(
       Database db,
       ConsistentImage image,
       BackupKind kind,
@@ -69,11 +69,13 @@ final class BackupRun {
       BackupManifest previous,
       List<BackupManifest> chain,
       int threads,
-      ProgressListener listener) {
-    LinkedCheckpoint live = kind == BackupKind.FULL ? image.linkedCheckpoint() : null;
+      ProgressListener listener) {}
+
+  /** Copies the image (and, for a log backup, the log since the previous one) into the target. */
+  static BackupManifest write(Request r) {
+    LinkedCheckpoint live = r.kind() == BackupKind.FULL ? r.image().linkedCheckpoint() : null;
     try {
-      return writeOnce(
-          db, image, live, kind, target, label, databaseId, previous, chain, threads, listener);
+      return writeOnce(r, live);
     } catch (CorruptFileException e) {
       if (live == null || !live.checkpoint().toString().equals(e.file())) {
         throw e;
@@ -82,30 +84,25 @@ final class BackupRun {
       // A backup must not carry it into a restore: encode the hot tier from memory instead.
       LOG.warn(
           "the hot checkpoint is damaged; the backup encodes the hot tier: {}", e.getMessage());
-      return writeOnce(
-          db, image, null, kind, target, label, databaseId, previous, chain, threads, listener);
+      return writeOnce(r, null);
     }
   }
 
   /** One attempt; {@code live} null: the hot tier is encoded (full backups). */
-  private static BackupManifest writeOnce(
-      Database db,
-      ConsistentImage image,
-      LinkedCheckpoint live,
-      BackupKind kind,
-      BackupTarget target,
-      String label,
-      String databaseId,
-      BackupManifest previous,
-      List<BackupManifest> chain,
-      int threads,
-      ProgressListener listener) {
+  private static BackupManifest writeOnce(Request r, LinkedCheckpoint live) {
+    Database db = r.db();
+    ConsistentImage image = r.image();
+    BackupKind kind = r.kind();
+    BackupTarget target = r.target();
+    BackupManifest previous = r.previous();
+    List<BackupManifest> chain = r.chain();
     long now = Math.max(image.timeMicros(), System.currentTimeMillis() * 1000);
     Map<String, String> attributes = new TreeMap<>();
     attributes.put(ATTR_TIME, Long.toString(image.timeMicros()));
     long fromCid = kind == BackupKind.FULL ? image.cid() : previous.commitId();
     try (BackupWriter w =
-        BackupWriter.start(target.io(), target.path(), kind, label, now, threads, listener)) {
+        BackupWriter.start(
+            target.io(), target.path(), kind, r.label(), now, r.threads(), r.listener())) {
       long fromLsn = 0;
       if (kind == BackupKind.FULL) {
         if (live != null) {
@@ -135,7 +132,7 @@ final class BackupRun {
       return w.finish(
           image.cid(),
           now,
-          databaseId,
+          r.databaseId(),
           previous == null ? null : previous.id(),
           fromLsn,
           image.lsn(),

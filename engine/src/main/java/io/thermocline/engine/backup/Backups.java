@@ -112,7 +112,9 @@ public final class Backups implements AutoCloseable {
       try (ConsistentImage image = ConsistentImage.take(db, kind == BackupKind.FULL)) {
         l.imageTaken(image.cid());
         BackupManifest m =
-            BackupRun.write(db, image, kind, t, label, databaseId, previous, chain, threads, l);
+            BackupRun.write(
+                new BackupRun.Request(
+                    db, image, kind, t, label, databaseId, previous, chain, threads, l));
         if (retention.holdsSnapshots() && where.equals(defaultTarget())) {
           // The log chain of the default target is what log retention protects.
           image.keepSnapshot();
