@@ -58,6 +58,20 @@ abstract class ColdStoreContract {
     return TestSeed.resolve(getClass().getSimpleName() + "." + info.getDisplayName());
   }
 
+  /** Writes {@code rows} as one file of {@code t} at commit {@code cid}, and into the reference. */
+  private static void writeFile(ColdTable t, ReferenceTable ref, long cid, List<Object[]> rows) {
+    t.writeFile(cid, ColdTestData.batch(t, rows));
+    ref.insert(cid, rows);
+  }
+
+  /**
+   * Inserts {@code rows} into the cold delta of {@code t} at commit {@code cid}, and the reference.
+   */
+  private static void insertDelta(ColdTable t, ReferenceTable ref, long cid, List<Object[]> rows) {
+    t.insertDelta(cid, rows);
+    ref.insert(cid, rows);
+  }
+
   @Test
   void filesDeltaAndTombstonesGiveEachSnapshotItsRows(TestInfo info) {
     long seed = seed(info);
@@ -65,12 +79,8 @@ abstract class ColdStoreContract {
     ReferenceTable ref = new ReferenceTable(schema());
     try (ColdStore store = open()) {
       ColdTable t = store.table("orders", schema());
-      List<Object[]> a = gen.rows(900);
-      t.writeFile(5, ColdTestData.batch(t, a));
-      ref.insert(5, a);
-      List<Object[]> b = gen.rows(40);
-      t.insertDelta(7, b);
-      ref.insert(7, b);
+      writeFile(t, ref, 5, gen.rows(900));
+      insertDelta(t, ref, 7, gen.rows(40));
       Expr filter =
           Expr.or(Expr.lt(ConformanceSchema.QTY, 0), Expr.isNull(ConformanceSchema.RATIO));
       assertThat(t.endRows(9, 8, filter)).isEqualTo(ref.delete(9, 8, filter));
@@ -93,13 +103,9 @@ abstract class ColdStoreContract {
     try (ColdStore store = open()) {
       ColdTable t = store.table("events", schema());
       for (long cid = 1; cid <= 4; cid++) {
-        List<Object[]> rows = gen.rows(120);
-        t.writeFile(cid, ColdTestData.batch(t, rows));
-        ref.insert(cid, rows);
+        writeFile(t, ref, cid, gen.rows(120));
       }
-      List<Object[]> trickle = gen.rows(10);
-      t.insertDelta(5, trickle);
-      ref.insert(5, trickle);
+      insertDelta(t, ref, 5, gen.rows(10));
       Expr even = Expr.lt(ConformanceSchema.ID, 200L);
       assertThat(t.endRows(6, 5, even)).isEqualTo(ref.delete(6, 5, even));
       Expr later = Expr.gt(ConformanceSchema.ID, 400L);
@@ -158,9 +164,7 @@ abstract class ColdStoreContract {
             AggregateCall.min(ConformanceSchema.RATIO));
     try (ColdStore store = open()) {
       ColdTable t = store.table("stats", schema());
-      List<Object[]> rows = gen.rows(500);
-      t.writeFile(1, ColdTestData.batch(t, rows));
-      ref.insert(1, rows);
+      writeFile(t, ref, 1, gen.rows(500));
       List<Object[]> expected = ref.aggregate(ScanRequest.at(1), spec).rows();
       RowAssert.assertSameAggregates(
           "stats", spec, expected, t.aggregate(ScanRequest.at(1), spec).rows());
@@ -212,11 +216,10 @@ abstract class ColdStoreContract {
           rows.add(new Object[] {ts, random.nextGaussian(), "t" + random.nextInt(4)});
         }
         if (cid == 2) {
-          t.insertDelta(cid, rows);
+          insertDelta(t, ref, cid, rows);
         } else {
-          t.writeFile(cid, ColdTestData.batch(t, rows));
+          writeFile(t, ref, cid, rows);
         }
-        ref.insert(cid, rows);
       }
       Set<String> files = filesUnder(store);
       assertThat(files)
@@ -243,12 +246,8 @@ abstract class ColdStoreContract {
     String orphan;
     try (ColdStore store = ColdStore.open(options)) {
       ColdTable t = store.table("kept", schema());
-      List<Object[]> rows = gen.rows(300);
-      t.writeFile(1, ColdTestData.batch(t, rows));
-      ref.insert(1, rows);
-      List<Object[]> more = gen.rows(5);
-      t.insertDelta(2, more);
-      ref.insert(2, more);
+      writeFile(t, ref, 1, gen.rows(300));
+      insertDelta(t, ref, 2, gen.rows(5));
       before = filesUnder(store);
       orphan = before.iterator().next().replaceAll("f[0-9]+\\.parquet$", "_f999.parquet.tmp");
       try (FSDataOutputStream out =
@@ -263,9 +262,7 @@ abstract class ColdStoreContract {
       assertThat(filesUnder(store)).isEqualTo(before);
       ColdTable t = store.table("kept");
       RowAssert.assertSameRows("reopened", ref.scan(ScanRequest.at(2)), scan(t, 2));
-      List<Object[]> next = gen.rows(50);
-      t.writeFile(3, ColdTestData.batch(t, next));
-      ref.insert(3, next);
+      writeFile(t, ref, 3, gen.rows(50));
       RowAssert.assertSameRows("written after reopen", ref.scan(ScanRequest.at(3)), scan(t, 3));
     }
   }
@@ -324,12 +321,8 @@ abstract class ColdStoreContract {
     ReferenceTable ref = new ReferenceTable(schema());
     try (ColdStore store = open()) {
       ColdTable t = store.table("grouped", schema());
-      List<Object[]> rows = gen.rows(2_000);
-      t.writeFile(1, ColdTestData.batch(t, rows));
-      ref.insert(1, rows);
-      List<Object[]> trickle = gen.rows(30);
-      t.insertDelta(2, trickle);
-      ref.insert(2, trickle);
+      writeFile(t, ref, 1, gen.rows(2_000));
+      insertDelta(t, ref, 2, gen.rows(30));
       ref.delete(3, 2, Expr.gt(ConformanceSchema.QTY, 50));
       t.endRows(3, 2, Expr.gt(ConformanceSchema.QTY, 50));
       for (AggregateSpec spec :

@@ -2,36 +2,27 @@ package io.thermocline.coldstore.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.thermocline.coldstore.fs.ColdFileSystems;
 import io.thermocline.coldstore.scan.Predicates;
 import io.thermocline.common.batch.BatchBuilder;
 import io.thermocline.common.batch.ColumnBatch;
-import io.thermocline.common.batch.ColumnVector;
-import io.thermocline.common.batch.DoubleVector;
-import io.thermocline.common.batch.LongVector;
-import io.thermocline.common.batch.StringVector;
 import io.thermocline.common.expr.Expr;
 import io.thermocline.common.schema.Column;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.DataType;
 import io.thermocline.testkit.TestSeed;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.column.EncodingStats;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -58,28 +49,16 @@ class ColumnChunkDecoderTest {
               Column.notNull("sn", DataType.varchar()))
           .withTimeColumn("ts");
 
-  private static FileSystem fs;
-  private static Configuration conf;
+  @RegisterExtension static final ParquetFileFixture files = new ParquetFileFixture();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void open() throws Exception {
-    conf = new Configuration();
-    fs = ColdFileSystems.open(URI.create("file:///"), conf);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fs.close();
-  }
 
   @Test
   void bulkDecodingMatchesParquetColumnReaders(TestInfo info) throws Exception {
     long seed = TestSeed.resolve("ColumnChunkDecoderTest." + info.getDisplayName());
     Random random = new Random(seed);
-    int files = TestSeed.longMode() ? 60 : 12;
+    int fileCount = TestSeed.longMode() ? 60 : 12;
     Set<String> mixed = new TreeSet<>();
-    for (int f = 0; f < files; f++) {
+    for (int f = 0; f < fileCount; f++) {
       int rows = random.nextInt(10) == 0 ? 1 + random.nextInt(5) : 1 + random.nextInt(12_000);
       int[] shapes = new int[SCHEMA.size()];
       for (int c = 0; c < shapes.length; c++) {
@@ -102,8 +81,8 @@ class ColumnChunkDecoderTest {
       }
       String ctx = "[seed=" + seed + "] file " + f + " of " + rows + " rows, " + settings;
       org.apache.hadoop.fs.Path path =
-          new org.apache.hadoop.fs.Path(dir.resolve("f" + f + ".parquet").toUri());
-      VerifiedFooter footer = write(path, batch(random, rows, shapes), settings);
+          ParquetFileFixture.hadoopPath(dir.resolve("f" + f + ".parquet"));
+      VerifiedFooter footer = files.write(path, SCHEMA, batch(random, rows, shapes), settings);
       for (BlockMetaData b : footer.footer().getBlocks()) {
         for (ColumnChunkMetaData c : b.getColumns()) {
           EncodingStats stats = c.getEncodingStats();
@@ -132,67 +111,17 @@ class ColumnChunkDecoderTest {
       VerifiedFooter footer,
       FilterPredicate pushdown,
       int batch) {
-    int[] all = new int[SCHEMA.size()];
-    for (int c = 0; c < all.length; c++) {
-      all[c] = c;
-    }
-    List<ColumnBinding> bindings =
-        ParquetTypes.bindOwn(
-            SCHEMA, all, footer.footer().getFileMetaData().getSchema(), path.toString());
+    List<ColumnBinding> bindings = ParquetFileFixture.bindAll(SCHEMA, footer, path);
     for (ColumnBinding b : bindings) {
       assertThat(ColumnChunkDecoder.supports(b, b.descriptor())).as(ctx + ": " + b).isTrue();
     }
-    long total = 0;
     try (ColdFileReader bulk =
-            ColdFileReader.open(fs, path, footer, bindings, pushdown, conf, true);
+            ColdFileReader.open(files.fs(), path, footer, bindings, pushdown, files.conf(), true);
         ColdFileReader reference =
-            ColdFileReader.open(fs, path, footer, bindings, pushdown, conf, false)) {
-      while (true) {
-        RowChunk a = bulk.next(batch);
-        RowChunk b = reference.next(batch);
-        if (a == null || b == null) {
-          assertThat(a).as(ctx + ": both end together").isNull();
-          assertThat(b).as(ctx + ": both end together").isNull();
-          break;
-        }
-        assertThat(a.positions()).as(ctx + ": positions").isEqualTo(b.positions());
-        for (int c = 0; c < all.length; c++) {
-          assertSameVector(
-              ctx + ", column " + SCHEMA.column(c).name() + " from position " + b.positions()[0],
-              a.vectors()[c],
-              b.vectors()[c],
-              b.rows());
-        }
-        total += b.rows();
-      }
-    }
-    assertThat(total).as(ctx + ": rows read").isGreaterThanOrEqualTo(0);
-  }
-
-  static void assertSameVector(String ctx, ColumnVector a, ColumnVector b, int rows) {
-    assertThat(a.getClass()).as(ctx).isEqualTo(b.getClass());
-    assertThat(a.size()).as(ctx).isEqualTo(b.size());
-    for (int r = 0; r < rows; r++) {
-      assertThat(a.isNull(r)).as("%s: NULL at %d", ctx, r).isEqualTo(b.isNull(r));
-      if (b.isNull(r)) {
-        continue;
-      }
-      if (b instanceof LongVector lb) {
-        assertThat(((LongVector) a).get(r)).as("%s at %d", ctx, r).isEqualTo(lb.get(r));
-      } else if (b instanceof DoubleVector db) {
-        assertThat(Double.doubleToRawLongBits(((DoubleVector) a).get(r)))
-            .as("%s at %d", ctx, r)
-            .isEqualTo(Double.doubleToRawLongBits(db.get(r)));
-      } else {
-        assertThat(((StringVector) a).get(r))
-            .as("%s at %d", ctx, r)
-            .isEqualTo(((StringVector) b).get(r));
-      }
-    }
-    if (b instanceof StringVector sb) {
-      assertThat(((StringVector) a).isDictionaryEncoded())
-          .as(ctx + ": dictionary-encoded")
-          .isEqualTo(sb.isDictionaryEncoded());
+            ColdFileReader.open(
+                files.fs(), path, footer, bindings, pushdown, files.conf(), false)) {
+      ParquetFileFixture.assertSameChunks(
+          ctx, bulk, reference, batch, c -> SCHEMA.column(c).name());
     }
   }
 
@@ -248,15 +177,5 @@ class ColumnChunkDecoderTest {
       case DOUBLE -> cardinality == 1 ? 2.5 : k / 7.0 + (cardinality > 2_000 ? Math.sin(k) : 0);
       default -> "v" + Long.toHexString(k) + (cardinality > 2_000 ? "-" + k % 1_000 : "");
     };
-  }
-
-  private static VerifiedFooter write(
-      org.apache.hadoop.fs.Path path, ColumnBatch batch, WriterSettings settings) throws Exception {
-    int[] order = new int[batch.rowCount()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    ColdFileWriter.Written w = ColdFileWriter.write(fs, path, conf, SCHEMA, batch, order, settings);
-    return VerifiedFooter.load(fs, path, w.sizeBytes(), w.tailOffset(), w.tailCrc());
   }
 }

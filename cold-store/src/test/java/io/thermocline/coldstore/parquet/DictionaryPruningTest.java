@@ -2,25 +2,19 @@ package io.thermocline.coldstore.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.thermocline.coldstore.fs.ColdFileSystems;
 import io.thermocline.common.batch.BatchBuilder;
-import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.schema.Column;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.DataType;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.io.api.Binary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,25 +31,12 @@ class DictionaryPruningTest {
           .withTimeColumn("ts");
   private static final int GROUP = 5_000;
 
-  private static FileSystem fs;
-  private static Configuration conf;
+  @RegisterExtension static final ParquetFileFixture files = new ParquetFileFixture();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void open() throws Exception {
-    conf = new Configuration();
-    fs = ColdFileSystems.open(URI.create("file:///"), conf);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fs.close();
-  }
 
   @Test
   void runsOnlyForEqualityOnSmallDictionariesAndStillDropsRowGroups() throws Exception {
-    org.apache.hadoop.fs.Path path =
-        new org.apache.hadoop.fs.Path(dir.resolve("d.parquet").toUri());
+    org.apache.hadoop.fs.Path path = ParquetFileFixture.hadoopPath(dir.resolve("d.parquet"));
     VerifiedFooter footer = write(path);
     List<BlockMetaData> blocks = footer.footer().getBlocks();
     assertThat(blocks).hasSize(2);
@@ -75,7 +56,8 @@ class DictionaryPruningTest {
         ParquetTypes.bindOwn(
             SCHEMA, new int[] {0, 1}, footer.footer().getFileMetaData().getSchema(), "d");
     long rows = 0;
-    try (ColdFileReader r = ColdFileReader.open(fs, path, footer, bindings, region, conf)) {
+    try (ColdFileReader r =
+        ColdFileReader.open(files.fs(), path, footer, bindings, region, files.conf())) {
       for (RowChunk c = r.next(4_096); c != null; c = r.next(4_096)) {
         assertThat(c.positions()[0])
             .as("the first row group is dropped")
@@ -99,13 +81,6 @@ class DictionaryPruningTest {
       String region = i >= GROUP ? "b" : (i % 2 == 0 ? "a" : "c");
       b.add((long) i, region, pool[random.nextInt(pool.length)]);
     }
-    ColumnBatch batch = b.build();
-    int[] order = new int[batch.rowCount()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    WriterSettings settings = WriterSettings.defaults().withRowGroupRows(GROUP);
-    ColdFileWriter.Written w = ColdFileWriter.write(fs, path, conf, SCHEMA, batch, order, settings);
-    return VerifiedFooter.load(fs, path, w.sizeBytes(), w.tailOffset(), w.tailCrc());
+    return files.write(path, SCHEMA, b.build(), WriterSettings.defaults().withRowGroupRows(GROUP));
   }
 }

@@ -2,8 +2,6 @@ package io.thermocline.coldstore.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.thermocline.coldstore.fs.ColdFileSystems;
-import io.thermocline.coldstore.scan.TimeOrder;
 import io.thermocline.common.batch.ColumnBatch;
 import io.thermocline.common.batch.ColumnVector;
 import io.thermocline.common.batch.DoubleVector;
@@ -12,22 +10,16 @@ import io.thermocline.common.schema.Column;
 import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.DataType;
 import io.thermocline.testkit.TestSeed;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,20 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EncodingMeasurementTest {
   private static final int ROWS = 200_000;
-  private static FileSystem fs;
-  private static Configuration conf;
+  @RegisterExtension static final ParquetFileFixture files = new ParquetFileFixture();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void open() throws Exception {
-    conf = new Configuration();
-    fs = ColdFileSystems.open(URI.create("file:///"), conf);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fs.close();
-  }
 
   @Test
   void byteStreamSplitIsChosenOnlyWhereItIsSmaller(TestInfo info) throws Exception {
@@ -141,8 +121,9 @@ class EncodingMeasurementTest {
               new LongVector(DataType.BIGINT, delay, ROWS, null),
               new LongVector(DataType.BIGINT, counter, ROWS, null)
             });
-    Path dict = write(schema, batch, WriterSettings.defaults());
-    Path delta = write(schema, batch, WriterSettings.defaults().withIntegerDictionary(false));
+    VerifiedFooter dict = write(schema, batch, WriterSettings.defaults());
+    VerifiedFooter delta =
+        write(schema, batch, WriterSettings.defaults().withIntegerDictionary(false));
     for (String col : new String[] {"t", "delay", "counter"}) {
       System.out.printf(
           "BIGINT %-8s dictionary first %,9d  DELTA_BINARY_PACKED only %,9d bytes%n",
@@ -151,29 +132,18 @@ class EncodingMeasurementTest {
     assertThat(columnBytes(dict, "t")).isLessThan(ROWS / 100);
   }
 
-  private Path write(Schema schema, ColumnBatch batch, WriterSettings settings) throws Exception {
+  private VerifiedFooter write(Schema schema, ColumnBatch batch, WriterSettings settings)
+      throws Exception {
     Path p = dir.resolve("f" + System.nanoTime() + ".parquet");
-    ColdFileWriter.write(
-        fs,
-        new org.apache.hadoop.fs.Path(p.toUri()),
-        conf,
-        schema,
-        batch,
-        TimeOrder.identity(batch.rowCount()),
-        settings);
-    return p;
+    return files.write(ParquetFileFixture.hadoopPath(p), schema, batch, settings);
   }
 
-  private static long columnBytes(Path file, String column) throws Exception {
+  private static long columnBytes(VerifiedFooter file, String column) {
     long total = 0;
-    try (ParquetFileReader r =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
-      for (BlockMetaData b : r.getFooter().getBlocks()) {
-        for (ColumnChunkMetaData c : b.getColumns()) {
-          if (c.getPath().toDotString().equals(column)) {
-            total += c.getTotalSize();
-          }
+    for (BlockMetaData b : file.footer().getBlocks()) {
+      for (ColumnChunkMetaData c : b.getColumns()) {
+        if (c.getPath().toDotString().equals(column)) {
+          total += c.getTotalSize();
         }
       }
     }

@@ -2,16 +2,12 @@ package io.thermocline.coldstore.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.thermocline.coldstore.fs.ColdFileSystems;
 import io.thermocline.testkit.TestSeed;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.Random;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -22,10 +18,9 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -53,20 +48,8 @@ class ForeignPageDecodingTest {
           .named("f")
           .named("foreign");
 
-  private static FileSystem fs;
-  private static Configuration conf;
+  @RegisterExtension static final ParquetFileFixture files = new ParquetFileFixture();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void open() throws Exception {
-    conf = new Configuration();
-    fs = ColdFileSystems.open(URI.create("file:///"), conf);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fs.close();
-  }
 
   @Test
   void parquetMrFilesDecodeAsParquetReadsThem(TestInfo info) throws Exception {
@@ -76,11 +59,11 @@ class ForeignPageDecodingTest {
     for (WriterVersion version : WriterVersion.values()) {
       for (boolean dictionary : new boolean[] {true, false}) {
         org.apache.hadoop.fs.Path path =
-            new org.apache.hadoop.fs.Path(dir.resolve("mr" + n++ + ".parquet").toUri());
+            ParquetFileFixture.hadoopPath(dir.resolve("mr" + n++ + ".parquet"));
         int rows = 1 + random.nextInt(20_000);
         try (ParquetWriter<Group> w =
             ExampleParquetWriter.builder(path)
-                .withConf(conf)
+                .withConf(files.conf())
                 .withType(SCHEMA)
                 .withWriterVersion(version)
                 .withDictionaryEncoding(dictionary)
@@ -136,37 +119,22 @@ class ForeignPageDecodingTest {
               + file
               + "' (FORMAT parquet, ROW_GROUP_SIZE 8192)");
     }
-    compare("DuckDB", new org.apache.hadoop.fs.Path(file.toUri()));
+    compare("DuckDB", ParquetFileFixture.hadoopPath(file));
   }
 
   private static void compare(String ctx, org.apache.hadoop.fs.Path path) {
-    long rows = 0;
-    try (ColdFileReader bulk = ColdFileReader.openForeign(fs, path, conf, true);
-        ColdFileReader reference = ColdFileReader.openForeign(fs, path, conf, false)) {
+    try (ColdFileReader bulk = ColdFileReader.openForeign(files.fs(), path, files.conf(), true);
+        ColdFileReader reference =
+            ColdFileReader.openForeign(files.fs(), path, files.conf(), false)) {
       for (ColumnBinding b : bulk.bindings()) {
         assertThat(ColumnChunkDecoder.supports(b, b.descriptor()))
             .as(ctx + ": decoded in bulk: " + b.name())
             .isEqualTo(!b.name().equals("f"));
       }
-      while (true) {
-        RowChunk a = bulk.next(3_000);
-        RowChunk b = reference.next(3_000);
-        if (a == null || b == null) {
-          assertThat(a).as(ctx + ": both end together").isNull();
-          assertThat(b).as(ctx + ": both end together").isNull();
-          break;
-        }
-        assertThat(a.positions()).as(ctx + ": positions").isEqualTo(b.positions());
-        for (int c = 0; c < b.vectors().length; c++) {
-          ColumnChunkDecoderTest.assertSameVector(
-              ctx + ", column " + bulk.bindings().get(c).name() + " at " + b.positions()[0],
-              a.vectors()[c],
-              b.vectors()[c],
-              b.rows());
-        }
-        rows += b.rows();
-      }
+      long rows =
+          ParquetFileFixture.assertSameChunks(
+              ctx, bulk, reference, 3_000, c -> bulk.bindings().get(c).name());
+      assertThat(rows).as(ctx + ": rows").isPositive();
     }
-    assertThat(rows).as(ctx + ": rows").isPositive();
   }
 }

@@ -1,8 +1,8 @@
 package io.thermocline.coldstore.parquet;
 
+import static io.thermocline.coldstore.parquet.ParquetFileFixture.hadoopPath;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.thermocline.coldstore.fs.ColdFileSystems;
 import io.thermocline.coldstore.scan.Predicates;
 import io.thermocline.common.batch.BatchBuilder;
 import io.thermocline.common.batch.ColumnBatch;
@@ -17,23 +17,19 @@ import io.thermocline.common.schema.Schema;
 import io.thermocline.common.type.DataType;
 import io.thermocline.testkit.TestSeed;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.parquet.filter2.predicate.FilterPredicate;
 import org.apache.parquet.format.PageHeader;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,20 +50,8 @@ class PageHeaderCorruptionTest {
               Column.nullable("s", DataType.varchar()))
           .withTimeColumn("ts");
 
-  private static FileSystem fs;
-  private static Configuration conf;
+  @RegisterExtension static final ParquetFileFixture files = new ParquetFileFixture();
   @TempDir Path dir;
-
-  @BeforeAll
-  static void open() throws Exception {
-    conf = new Configuration();
-    fs = ColdFileSystems.open(URI.create("file:///"), conf);
-  }
-
-  @AfterAll
-  static void close() throws Exception {
-    fs.close();
-  }
 
   @Test
   void everyPageHeaderFlipIsRefusedOrHarmless(TestInfo info) throws Exception {
@@ -76,15 +60,8 @@ class PageHeaderCorruptionTest {
     Path original = dir.resolve("original.parquet");
     int rows = 1_200;
     WriterSettings settings = new WriterSettings(1, 128L << 20, 600, 1 << 20, 150, false, true);
-    int[] order = new int[rows];
-    for (int i = 0; i < rows; i++) {
-      order[i] = i;
-    }
-    ColdFileWriter.Written w =
-        ColdFileWriter.write(
-            fs, hadoop(original), conf, SCHEMA, batch(random, rows), order, settings);
     VerifiedFooter footer =
-        VerifiedFooter.load(fs, hadoop(original), w.sizeBytes(), w.tailOffset(), w.tailCrc());
+        files.write(hadoopPath(original), SCHEMA, batch(random, rows), settings);
     assertThat(footer.footer().getBlocks()).hasSizeGreaterThan(1);
     int chunks = footer.footer().getBlocks().size() * SCHEMA.size();
     assertThat(footer.footer().getFileMetaData().getKeyValueMetaData().get(ChunkChecksums.KEY))
@@ -97,8 +74,8 @@ class PageHeaderCorruptionTest {
                     Expr.and(Expr.ge("ts", 700_000_000L), Expr.lt("ts", 800_000_000L)), SCHEMA)),
             SCHEMA,
             n -> true);
-    List<String> wholeRows = scan(hadoop(original), footer, null);
-    List<String> rangeRows = scan(hadoop(original), footer, pushdown);
+    List<String> wholeRows = scan(hadoopPath(original), footer, null);
+    List<String> rangeRows = scan(hadoopPath(original), footer, pushdown);
     assertThat(wholeRows).hasSize(rows);
     assertThat(rangeRows).as("pages the column index kept").hasSizeBetween(100, rows / 2);
 
@@ -113,10 +90,10 @@ class PageHeaderCorruptionTest {
         copy[(int) at] ^= (byte) (1 << (at % 8));
         Files.write(bad, copy);
         String ctx = "[seed=" + seed + "] bit " + (at % 8) + " of byte " + at;
-        assertThat(refused(ctx + ", whole", hadoop(bad), footer, null, wholeRows))
+        assertThat(refused(ctx + ", whole", hadoopPath(bad), footer, null, wholeRows))
             .as(ctx + ", whole scan refused")
             .isTrue();
-        if (refused(ctx + ", range", hadoop(bad), footer, pushdown, rangeRows)) {
+        if (refused(ctx + ", range", hadoopPath(bad), footer, pushdown, rangeRows)) {
           rangeRefused++;
         }
         flips++;
@@ -178,15 +155,10 @@ class PageHeaderCorruptionTest {
 
   private static List<String> scan(
       org.apache.hadoop.fs.Path path, VerifiedFooter footer, FilterPredicate pushdown) {
-    int[] all = new int[SCHEMA.size()];
-    for (int c = 0; c < all.length; c++) {
-      all[c] = c;
-    }
-    List<ColumnBinding> bindings =
-        ParquetTypes.bindOwn(
-            SCHEMA, all, footer.footer().getFileMetaData().getSchema(), path.toString());
+    List<ColumnBinding> bindings = ParquetFileFixture.bindAll(SCHEMA, footer, path);
     List<String> out = new ArrayList<>();
-    try (ColdFileReader r = ColdFileReader.open(fs, path, footer, bindings, pushdown, conf)) {
+    try (ColdFileReader r =
+        ColdFileReader.open(files.fs(), path, footer, bindings, pushdown, files.conf())) {
       for (RowChunk chunk = r.next(500); chunk != null; chunk = r.next(500)) {
         for (int i = 0; i < chunk.rows(); i++) {
           StringBuilder row = new StringBuilder().append(chunk.positions()[i]);
@@ -228,9 +200,5 @@ class PageHeaderCorruptionTest {
           });
     }
     return b.build();
-  }
-
-  private static org.apache.hadoop.fs.Path hadoop(Path p) {
-    return new org.apache.hadoop.fs.Path(p.toUri());
   }
 }

@@ -10,19 +10,14 @@ import io.thermocline.timeseries.bits.BitWriter;
  * <p>Single-threaded: holds two scratch writers reused across blocks. Use one per encoding thread.
  */
 public final class DoubleCodecChooser {
-  private final DoubleCodec[] candidates;
-  private BitWriter scratch = new BitWriter();
-  private BitWriter best = new BitWriter();
+  private final SmallestEncoding<DoubleCodec> smallest;
 
   public DoubleCodecChooser() {
     this(Codecs.doubleCandidates());
   }
 
   public DoubleCodecChooser(DoubleCodec... candidates) {
-    if (candidates.length == 0) {
-      throw new IllegalArgumentException("a chooser needs at least one codec");
-    }
-    this.candidates = candidates.clone();
+    this.smallest = new SmallestEncoding<>(candidates);
   }
 
   /**
@@ -30,21 +25,10 @@ public final class DoubleCodecChooser {
    * the codec that made it (ties go to the earlier candidate).
    */
   public DoubleCodec encode(double[] values, int from, int count, BitWriter out) {
-    DoubleCodec winner = null;
-    for (DoubleCodec c : candidates) {
-      if (winner != null && c.minimumBits(values, from, count) >= best.bitLength()) {
-        continue;
-      }
-      scratch.reset();
-      c.encode(values, from, count, scratch);
-      if (winner == null || scratch.bitLength() < best.bitLength()) {
-        BitWriter swap = best;
-        best = scratch;
-        scratch = swap;
-        winner = c;
-      }
-    }
-    out.append(best);
-    return winner;
+    return smallest.choose(
+        c -> true,
+        c -> c.minimumBits(values, from, count),
+        (c, trial) -> c.encode(values, from, count, trial),
+        out);
   }
 }

@@ -11,19 +11,14 @@ import io.thermocline.timeseries.bits.BitWriter;
  * <p>Single-threaded: holds two scratch writers reused across blocks. Use one per encoding thread.
  */
 public final class LongCodecChooser {
-  private final LongCodec[] candidates;
-  private BitWriter scratch = new BitWriter();
-  private BitWriter best = new BitWriter();
+  private final SmallestEncoding<LongCodec> smallest;
 
   public LongCodecChooser() {
     this(Codecs.longCandidates());
   }
 
   public LongCodecChooser(LongCodec... candidates) {
-    if (candidates.length == 0) {
-      throw new IllegalArgumentException("a chooser needs at least one codec");
-    }
-    this.candidates = candidates.clone();
+    this.smallest = new SmallestEncoding<>(candidates);
   }
 
   /**
@@ -31,27 +26,15 @@ public final class LongCodecChooser {
    * the codec that made it (ties go to the earlier candidate).
    */
   public LongCodec encode(long[] values, int from, int count, BitWriter out) {
-    LongCodec winner = null;
-    for (LongCodec c : candidates) {
-      if (!c.canEncode(values, from, count)) {
-        continue;
-      }
-      if (winner != null && c.minimumBits(values, from, count) >= best.bitLength()) {
-        continue;
-      }
-      scratch.reset();
-      c.encode(values, from, count, scratch);
-      if (winner == null || scratch.bitLength() < best.bitLength()) {
-        BitWriter swap = best;
-        best = scratch;
-        scratch = swap;
-        winner = c;
-      }
-    }
+    LongCodec winner =
+        smallest.choose(
+            c -> c.canEncode(values, from, count),
+            c -> c.minimumBits(values, from, count),
+            (c, trial) -> c.encode(values, from, count, trial),
+            out);
     if (winner == null) {
       throw new IllegalArgumentException("no candidate codec accepts these values");
     }
-    out.append(best);
     return winner;
   }
 }
