@@ -70,6 +70,7 @@ public final class BenchMain {
           report =
               new io.thermocline.bench.durability.RestartBench(rows, Math.max(1, rows / 20)).run();
       case "commit" -> report = new io.thermocline.bench.durability.CommitBench(runs).run();
+      case "jmh" -> report = io.thermocline.bench.jmh.MicroBench.run();
       case "backup" ->
           report =
               new io.thermocline.bench.backup.BackupBench(
@@ -93,7 +94,7 @@ public final class BenchMain {
 
   private static void usage() {
     System.err.println(
-        "usage: BenchMain hot|cold|engine|jdbc|restart|commit [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
+        "usage: BenchMain hot|cold|engine|jdbc|restart|commit|backup|jmh [--rows N] [--runs N] [--flights PATH | --no-flights]\n"
             + "       BenchMain series [--data DIR] [--points N] [--seed N] [--block N] [--runs N]"
             + " [--sample N]");
     System.exit(2);
