@@ -2,6 +2,8 @@ package io.thermocline.sql.conformance;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import net.hydromatic.sqllogictest.SltTestFile;
  * database), and the runs of all database kinds may share one parsed file, which they only read.
  */
 final class SltRun {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   /** Opens a fresh, empty database for one test file. */
   interface Databases {
     Connection open(String file) throws Exception;
@@ -29,6 +33,7 @@ final class SltRun {
   private int passed;
   private int failed;
   private long nanos;
+  private long cpuNanos;
 
   SltRun(String name, Databases databases) {
     this.name = name;
@@ -74,6 +79,7 @@ final class SltRun {
   void run(SltTestFile test, int maxQueries) throws Exception {
     OptionsParser.SuppliedOptions options = options();
     long start = System.nanoTime();
+    long cpu = THREADS.getCurrentThreadCpuTime();
     try (Connection c = databases.open(test.toString())) {
       BatchingSltExecutor executor = new BatchingSltExecutor(options, c, maxQueries);
       executor.execute(test, options);
@@ -82,14 +88,19 @@ final class SltRun {
         failed += executor.failed();
         failures.addAll(executor.failures());
         nanos += System.nanoTime() - start;
+        cpuNanos += THREADS.getCurrentThreadCpuTime() - cpu;
       }
     }
   }
 
+  /**
+   * Totals and the time in this run's tasks: wall clock and the CPU time of the task threads
+   * themselves (what the JIT compiler threads spend on Janino's generated classes is not in it).
+   */
   synchronized String summary() {
     return String.format(
-        "%-12s %6d passed %6d failed  %6.2f%%  %6.1f s",
-        name, passed, failed, passRate(), nanos / 1e9);
+        "%-12s %6d passed %6d failed  %6.2f%%  %6.1f s (CPU %6.1f s)",
+        name, passed, failed, passRate(), nanos / 1e9, cpuNanos / 1e9);
   }
 
   private static OptionsParser.SuppliedOptions options() {

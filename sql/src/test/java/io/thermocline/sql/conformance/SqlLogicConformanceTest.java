@@ -3,6 +3,7 @@ package io.thermocline.sql.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.thermocline.testkit.TestSeed;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -78,6 +79,7 @@ class SqlLogicConformanceTest {
   private static void runAll(List<SltRun> runs, List<String> files, int maxQueries)
       throws Exception {
     long start = System.nanoTime();
+    long cpu = processCpuNanos();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
@@ -103,8 +105,18 @@ class SqlLogicConformanceTest {
       pool.shutdownNow();
     }
     System.out.printf(
-        "sqllogictest: %d files on %d databases in %.1f s wall clock, %d threads%n",
-        files.size(), runs.size(), (System.nanoTime() - start) / 1e9, threads);
+        "sqllogictest: %d files on %d databases in %.1f s wall clock, %.1f s CPU of the JVM"
+            + " (JIT included), %d threads%n",
+        files.size(),
+        runs.size(),
+        (System.nanoTime() - start) / 1e9,
+        (processCpuNanos() - cpu) / 1e9,
+        threads);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static void report(String title, List<SltRun> runs) {
