@@ -22,12 +22,13 @@ import java.util.stream.Stream;
  * lock (no commit in progress, so every tier and the catalog are exactly at the newest published
  * id) it registers that id as a snapshot, notes the log position and takes a RocksDB checkpoint of
  * the cold metadata into a staging directory; the lock is held for the checkpoint only (a memtable
- * flush and hard links). Still with no database checkpoint running, it then links the live hot
- * checkpoint and the log after it up to the id ({@link LinkedCheckpoint}), which a backup carries
- * instead of the hot rows; without one, hot rows are read at the id into a checkpoint file. Cold
- * files stay on disk, since compaction deletes only files retired at or before the oldest live
- * snapshot and not pinned, and the image pins every file its copy lists (a compaction that started
- * before the image may retire, at an id at or below the image's, a file the copy still references).
+ * flush and hard links). For a full backup it holds the database's checkpoint lock around all of
+ * this and, after the commit lock, links the live hot checkpoint and the log after it up to the id
+ * ({@link LinkedCheckpoint}), which the backup carries instead of the hot rows; without one, hot
+ * rows are read at the id into a checkpoint file. Cold files stay on disk, since compaction deletes
+ * only files retired at or before the oldest live snapshot and not pinned, and the image pins every
+ * file its copy lists (a compaction that started before the image may retire, at an id at or below
+ * the image's, a file the copy still references).
  *
  * <p>Used by one thread. {@link #close} releases the snapshot (unless {@link #keepSnapshot} handed
  * it over) and deletes the staging directory.

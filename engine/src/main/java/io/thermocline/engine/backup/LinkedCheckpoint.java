@@ -18,11 +18,12 @@ import java.util.List;
  * exactly as a restart would. A backup then copies files instead of scanning and encoding the hot
  * tier.
  *
- * <p>The links are taken while no checkpoint runs and no commit is in progress, so the checkpoint
- * and the segments agree, and they keep the bytes alive when a later checkpoint replaces the file
- * or truncates the log. Each segment's length at that moment bounds its copy: every record up to
- * the image's LSN was written by then. Immutable once made; {@code staging} is the caller's to
- * delete.
+ * <p>The links are taken while no checkpoint runs (so nothing truncates the log between reading the
+ * checkpoint's position and linking the segments), after the image's LSN was fixed; later commits
+ * only append past it. The links keep the bytes alive when a later checkpoint replaces the file or
+ * truncates the log, and a backup exports exactly the records up to the image's LSN from them
+ * ({@link io.thermocline.recovery.wal.WalExport}). Immutable once made; {@code staging} is the
+ * caller's to delete.
  *
  * @param checkpoint the link of {@code checkpoint/hot.ckpt}
  * @param cid the checkpoint's commit id C0
@@ -34,9 +35,9 @@ record LinkedCheckpoint(Path checkpoint, long cid, long lsn, long imageLsn, List
 
   /**
    * Links the live checkpoint and the log from its LSN to {@code imageLsn} under {@code staging};
-   * call it with the checkpoint and commit locks held. Returns null (leaving nothing behind) when
-   * there is no checkpoint, it is newer than the image, hard links are not possible here, or the
-   * log no longer reaches back to it; the hot tier is then encoded instead.
+   * call it with the checkpoint lock held. Returns null (leaving nothing behind) when there is no
+   * checkpoint, it is newer than the image, hard links are not possible here, or the log no longer
+   * reaches back to it; the hot tier is then encoded instead.
    */
   static LinkedCheckpoint link(Database db, Path staging, long imageCid, long imageLsn) {
     Path dir = staging.resolve("live");
